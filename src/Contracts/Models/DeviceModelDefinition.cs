@@ -1,0 +1,16 @@
+namespace IotService.Contracts.Models;
+
+/// <summary>A device model: the properties its devices report, its rules and what each severity triggers.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeviceModelDefinition(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] IReadOnlyList<PropertyDefinition> Properties,
+    [property: Id(3)] IReadOnlyList<RuleDefinition>? Rules = null,
+    [property: Id(4)] IReadOnlyDictionary<string, IReadOnlyList<string>>? Actions = null,
+    [property: Id(5)] WorkOrderTemplate? WorkOrder = null,
+    [property: Id(6)] UnknownPropertyPolicy UnknownProperties = UnknownPropertyPolicy.Reject,
+    [property: Id(7)] string? Manufacturer = null,
+    [property: Id(8)] string? Category = null,
+    [property: Id(9)] int Version = 0,
+    [property: Id(10)] DateTimeOffset? UpdatedAt = null);

@@ -1,0 +1,19 @@
+namespace IotService.Grains.Catalog;
+
+/// <summary>Query-friendly device summaries (SPEC §5: lists are one indexed query, never a call to every grain).</summary>
+public interface IDeviceCatalog
+{
+    Task UpsertAsync(DeviceSummary summary, CancellationToken cancellationToken = default);
+
+    Task<DeviceSummary?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<Page<DeviceSummary>> ListAsync(DeviceQuery query, CancellationToken cancellationToken = default);
+
+    Task<DeviceSummary?> FindByActivationCodeAsync(string activationCode, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows whose <see cref="DeviceSummary.UpdatedAt"/> is at or after <paramref name="since"/>, for directory refresh.</summary>
+    Task<IReadOnlyList<DeviceSummary>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of devices shown online whose last reading is older than <paramref name="lastSeenBefore"/>.</summary>
+    Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IotService.Ingest.Mqtt;
+
+/// <summary>How the hub meets MQTT (SPEC §3, §4).</summary>
+public sealed class MqttOptions
+{
+    public const string SectionName = "Mqtt";
+
+    /// <summary><c>embedded</c>: the hub is the broker. <c>external</c>: the hub subscribes to another broker.</summary>
+    [Required, RegularExpression("^(embedded|external)$")]
+    public string Mode { get; set; } = "embedded";
+
+    /// <summary>Embedded: the address to bind. External: the broker's host.</summary>
+    [Required]
+    public string Host { get; set; } = "127.0.0.1";
+
+    [Range(0, 65535)]
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Embedded only: accept connections without credentials (they still cannot publish telemetry for unknown devices).</summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>External only: credentials of the hub itself at the broker.</summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>External only: the shared-subscription group hubs share work in.</summary>
+    public string SharedGroup { get; set; } = "iot";
+
+    /// <summary>External only: client id prefix; the machine name and a random suffix are appended.</summary>
+    public string ClientIdPrefix { get; set; } = "iot-hub";
+
+    /// <summary>Seconds without a message after which an online device is shown offline.</summary>
+    [Range(1, 86400)]
+    public double LastSeenTimeoutSeconds { get; set; } = 120;
+}
