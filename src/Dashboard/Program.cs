@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using IotService.Dashboard;
+
+var app = HubApplication.Build(args);
 app.Run();

@@ -29,10 +29,6 @@ public sealed class MqttOptions
     /// <summary>External only: the shared-subscription group hubs share work in.</summary>
     public string SharedGroup { get; set; } = "iot";
 
-    /// <summary>External only: client id prefix; the machine name and a random suffix are appended.</summary>
+    /// <summary>External only: client id prefix; a random suffix is appended so that restarted hubs never collide.</summary>
     public string ClientIdPrefix { get; set; } = "iot-hub";
-
-    /// <summary>Seconds without a message after which an online device is shown offline.</summary>
-    [Range(1, 86400)]
-    public double LastSeenTimeoutSeconds { get; set; } = 120;
 }

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace IotService.Dashboard.Auth;
+
+/// <summary>Who is calling, as the API's access rules need it.</summary>
+public static class CallerExtensions
+{
+    public const string CustomerIdClaim = "customer_id";
+    public const string TechnicianIdClaim = "technician_id";
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Dispatcher);
+
+    /// <summary>The customer a customer account belongs to; null for everyone else.</summary>
+    public static string? CustomerScope(this ClaimsPrincipal user)
+        => user.IsInRole(Roles.Customer) ? user.FindFirstValue(CustomerIdClaim) ?? "" : null;
+
+    /// <summary>Whether the caller may see a thing owned by <paramref name="customerId"/>; others' things answer 404, not 403.</summary>
+    public static bool MaySee(this ClaimsPrincipal user, string? customerId)
+        => user.CustomerScope() is not { } scope || string.Equals(scope, customerId, StringComparison.Ordinal);
+}

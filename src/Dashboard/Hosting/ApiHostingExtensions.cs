@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IotService.Dashboard.Api;
+using IotService.Dashboard.Auth;
+using IotService.Dashboard.Customers;
+using IotService.Dashboard.Devices;
+using IotService.Dashboard.Health;
+using IotService.Dashboard.Models;
+using IotService.Dashboard.Technicians;
+
+namespace IotService.Dashboard.Hosting;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>JSON, problem details, OpenAPI and the services behind the routes.</summary>
+    public static IHostApplicationBuilder AddHubApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddSingleton<DeviceRegistrar>();
+        services.AddSingleton<DeviceModelService>();
+        return builder;
+    }
+
+    public static WebApplication MapHubApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapHubHealth();
+        app.MapAuthApi();
+        app.MapDeviceModelsApi();
+        app.MapDevicesApi();
+        app.MapCustomersApi();
+        app.MapTechniciansApi();
+        app.MapIngestApi();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using IotService.Grains.Storage;
+
+namespace IotService.Dashboard.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>The state stores grains name in <c>[PersistentState]</c>.</summary>
+    public static readonly string[] StorageNames = ["devices", "models", "customers", "technicians"];
+
+    /// <summary>The Orleans silo inside the hub: clustering and grain storage per SPEC §3.</summary>
+    public static IHostApplicationBuilder AddHubSilo(this IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var clustering = config["Orleans:Clustering"] ?? "localhost";
+        var provider = config[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] ?? "sqlite";
+        if (!string.Equals(clustering, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Orleans:Clustering '{clustering}' is not supported yet; only 'localhost' (cluster mode on Redis is a later milestone).");
+        }
+
+        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported yet; only 'sqlite' (PostgreSQL is a later milestone).");
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: config.GetValue("Orleans:SiloPort", 11111),
+                gatewayPort: config.GetValue("Orleans:GatewayPort", 30000));
+            foreach (var name in StorageNames)
+            {
+                silo.AddSqliteGrainStorage(name);
+            }
+        });
+        return builder;
+    }
+}

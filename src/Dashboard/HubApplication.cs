@@ -1,0 +1,35 @@
+using IotService.Dashboard.Auth;
+using IotService.Dashboard.Devices;
+using IotService.Dashboard.Health;
+using IotService.Dashboard.Hosting;
+using IotService.Grains;
+using IotService.Ingest;
+
+namespace IotService.Dashboard;
+
+/// <summary>
+/// The hub: Orleans silo, MQTT, REST and (later) the web UI in one process. Built here rather
+/// than in Program.cs so tests can start real hubs in-process with their own ports and data.
+/// </summary>
+public static class HubApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        // Content root = the build output, so appsettings.json is found whatever the working
+        // directory; relative paths such as Storage:Path stay relative to where the hub is started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddGrainServices();
+        builder.AddHubSilo();
+
+        // Hosted services start in this order: the directory is filled before MQTT accepts devices.
+        builder.Services.AddHostedService<DirectorySync>();
+        builder.AddIngest();
+        builder.AddHubAuth();
+        builder.AddHubApi();
+        builder.AddHubHealthChecks();
+
+        var app = builder.Build();
+        app.MapHubApi();
+        return app;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using IotService.Contracts.Common;
+using IotService.Contracts.Models;
+using IotService.Dashboard.Api;
+using IotService.Rules.Thresholds;
+
+namespace IotService.Dashboard.Models;
+
+/// <summary>Checks a device model before it is saved, reporting every problem at once.</summary>
+public static partial class DeviceModelValidator
+{
+    public static readonly string[] RuleKinds = ["threshold", "nodata", "anomaly", "forecast"];
+    public static readonly string[] ActionNames = ["notifyOwner", "notifySupervisor", "notifyCustomer", "createWorkOrder"];
+    public static readonly string[] WorkOrderTypes = ["installation", "repair", "preventive", "predictive", "inspection"];
+
+    public static void Validate(DeviceModelDefinition model)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(Ids.IsValid(model.Id), "id", Ids.Rule);
+        errors.Require(!string.IsNullOrWhiteSpace(model.Name), "name", "required");
+        var properties = model.Properties ?? [];
+        errors.Require(properties.Count is >= 1 and <= 256, "properties", "a model declares 1 to 256 properties");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            errors.Require(p.Name is not null && PropertyPattern().IsMatch(p.Name), $"properties[{i}].name", "1–64 characters: a letter or '_' first, then letters, digits, '_', '.', '-'");
+            errors.Require(p.Name is null || names.Add(p.Name), $"properties[{i}].name", $"'{p.Name}' is declared twice");
+            errors.Require(p.Min is null || p.Max is null || p.Min <= p.Max, $"properties[{i}]", "min is greater than max");
+        }
+
+        ValidateRules(model.Rules ?? [], names, errors);
+        foreach (var (severity, actions) in model.Actions ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            errors.Require(Enum.TryParse<Severity>(severity, ignoreCase: true, out var s) && s != Severity.None, $"actions.{severity}", "not a severity (critical, major, minor, warning)");
+            foreach (var action in actions ?? [])
+            {
+                errors.Require(ActionNames.Contains(action), $"actions.{severity}", $"unknown action '{action}' (known: {string.Join(", ", ActionNames)})");
+            }
+        }
+
+        if (model.WorkOrder is { } wo)
+        {
+            errors.Require(WorkOrderTypes.Contains(wo.Type), "workOrder.type", $"one of {string.Join(", ", WorkOrderTypes)}");
+            errors.Require(!string.IsNullOrWhiteSpace(wo.Skill), "workOrder.skill", "required");
+            errors.Require(wo.Level is >= 1 and <= 5, "workOrder.level", "1 to 5");
+        }
+
+        errors.ThrowIfAny();
+    }
+
+    private static void ValidateRules(IReadOnlyList<RuleDefinition> rules, HashSet<string> properties, ValidationErrors errors)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var r = rules[i];
+            var at = $"rules[{i}]";
+            errors.Require(Ids.IsValid(r.Id) && ids.Add(r.Id), $"{at}.id", "unique; " + Ids.Rule);
+            errors.Require(RuleKinds.Contains(r.Kind), $"{at}.kind", $"one of {string.Join(", ", RuleKinds)}");
+            errors.Require(r.Severity != Severity.None, $"{at}.severity", "critical, major, minor or warning");
+            var needsProperty = r.Kind is "threshold" or "forecast";
+            errors.Require(!needsProperty || r.Property is not null, $"{at}.property", "required for this kind");
+            errors.Require(r.Property is null || properties.Contains(r.Property), $"{at}.property", $"'{r.Property}' is not a property of this model");
+            switch (r.Kind)
+            {
+                case "threshold":
+                    errors.Require(ThresholdOperators.TryParse(r.Operator, out var op), $"{at}.operator", "one of >, >=, <, <=, outside, equals");
+                    errors.Require(r.Value is not null, $"{at}.value", "required");
+                    errors.Require(op != ThresholdOperator.OutsideRange || (r.HighValue is not null && r.HighValue >= r.Value), $"{at}.highValue", "outside needs value (low) and highValue (high)");
+                    errors.Require(r.DurationSeconds is null or >= 0, $"{at}.durationSeconds", "0 or more");
+                    break;
+                case "nodata":
+                    errors.Require(r.Seconds is > 0, $"{at}.seconds", "more than 0");
+                    break;
+                case "anomaly":
+                    errors.Require(r.Sensitivity is null or (>= 0 and <= 1), $"{at}.sensitivity", "0 to 1");
+                    break;
+                case "forecast":
+                    errors.Require(r.Limit is not null, $"{at}.limit", "required");
+                    errors.Require(r.HorizonSeconds is > 0, $"{at}.horizonSeconds", "more than 0");
+                    break;
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")]
+    private static partial Regex PropertyPattern();
+}

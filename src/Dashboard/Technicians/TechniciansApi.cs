@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using IotService.Contracts.Technicians;
+using IotService.Dashboard.Api;
+using IotService.Dashboard.Auth;
+using IotService.Grains.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IotService.Dashboard.Technicians;
+
+public static class TechniciansApi
+{
+    public static IEndpointRouteBuilder MapTechniciansApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/technicians").WithTags("Technicians").RequireAuthorization();
+        group.MapGet("/", async (IDocumentCatalog catalog, int? limit, string? cursor, CancellationToken ct)
+            => TypedResults.Ok(await DocumentLists.ListAsync<TechnicianDefinition>(catalog, DocumentKinds.Technician, limit, cursor, ct)))
+            .RequireAuthorization(Policies.Staff);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{id}", GetAsync);
+        return app;
+    }
+
+    private static async Task<Created<TechnicianDefinition>> CreateAsync(TechnicianDefinition technician, IGrainFactory grains)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(Ids.IsValid(technician.Id), "id", Ids.Rule);
+        errors.Require(!string.IsNullOrWhiteSpace(technician.Name), "name", "required");
+        errors.Require(technician.Skills is { Count: > 0 }, "skills", "at least one skill");
+        errors.Require(technician.Skills is null || technician.Skills.All(s => !string.IsNullOrWhiteSpace(s.Skill) && s.Level is >= 1 and <= 5), "skills", "each skill has a name and a level from 1 to 5");
+        errors.Require(technician.Location is null || technician.Location.IsValid, "location", "lat within ±90, lon within ±180");
+        errors.ThrowIfAny();
+        var saved = await Ids.CreateAsync(() => grains.GetGrain<ITechnicianGrain>(technician.Id).SaveAsync(technician, mustNotExist: true));
+        return TypedResults.Created($"/api/technicians/{Uri.EscapeDataString(saved.Id)}", saved);
+    }
+
+    private static async Task<Results<Ok<TechnicianDefinition>, NotFound<ProblemDetails>>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var self = user.FindFirstValue(CallerExtensions.TechnicianIdClaim) == id;
+        var technician = user.IsStaff() || self ? await grains.GetGrain<ITechnicianGrain>(id).GetAsync() : null;
+        return technician is null ? ApiProblems.NotFound("technician", id) : TypedResults.Ok(technician);
+    }
+}

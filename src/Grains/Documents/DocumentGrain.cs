@@ -1,0 +1,36 @@
+using System.Text.Json;
+using IotService.Grains.Catalog;
+
+namespace IotService.Grains.Documents;
+
+/// <summary>
+/// Base of the grains that own one small definition (device model, customer, technician):
+/// the grain state is the truth; each save also writes the catalog document lists read from.
+/// </summary>
+public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state, IDocumentCatalog catalog, TimeProvider time) : Grain
+    where T : class
+{
+    protected abstract string Kind { get; }
+
+    public Task<T?> GetAsync() => Task.FromResult(state.State.Definition);
+
+    public async Task<T> SaveAsync(T definition, bool mustNotExist)
+    {
+        var id = this.GetPrimaryKeyString();
+        var current = state.State.Definition;
+        if (mustNotExist && current is not null)
+        {
+            throw new InvalidOperationException($"{Kind} '{id}' already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var saved = Stamp(definition, current, now);
+        state.State.Definition = saved;
+        await state.WriteStateAsync();
+        await catalog.UpsertAsync(Kind, id, JsonSerializer.Serialize(saved, CatalogJson.Options), now);
+        return saved;
+    }
+
+    /// <summary>The definition as stored: the grain's id, update time and (for versioned kinds) the next version.</summary>
+    protected abstract T Stamp(T definition, T? current, DateTimeOffset now);
+}

@@ -1,0 +1,22 @@
+using IotService.Grains.Devices;
+using IotService.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace IotService.Grains;
+
+public static class GrainsHostingExtensions
+{
+    /// <summary>Options, the relational catalog and the presence sweep the grains rely on (the silo itself is configured by the host).</summary>
+    public static IHostApplicationBuilder AddGrainServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSqliteCatalog();
+        services.AddHostedService<PresenceSweeper>();
+        return builder;
+    }
+}

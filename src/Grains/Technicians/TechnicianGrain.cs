@@ -1,0 +1,16 @@
+using IotService.Contracts.Technicians;
+using IotService.Grains.Catalog;
+using IotService.Grains.Documents;
+
+namespace IotService.Grains.Technicians;
+
+public sealed class TechnicianGrain(
+    [PersistentState("technician", "technicians")] IPersistentState<DocumentState<TechnicianDefinition>> state,
+    IDocumentCatalog catalog,
+    TimeProvider time) : DocumentGrain<TechnicianDefinition>(state, catalog, time), ITechnicianGrain
+{
+    protected override string Kind => DocumentKinds.Technician;
+
+    protected override TechnicianDefinition Stamp(TechnicianDefinition definition, TechnicianDefinition? current, DateTimeOffset now)
+        => definition with { Id = this.GetPrimaryKeyString(), UpdatedAt = now };
+}

@@ -1,0 +1,16 @@
+namespace IotService.Ingest.Diagnostics;
+
+/// <summary>What <c>GET /api/ingest/stats</c> answers.</summary>
+public sealed record IngestStatsSnapshot(
+    long AcceptedMessages,
+    long AcceptedReadings,
+    long RejectedTotal,
+    IReadOnlyDictionary<string, long> Rejected,
+    long Dropped,
+    long IgnoredValues,
+    long DeliveryFailures,
+    int QueueDepth,
+    int QueueCapacity,
+    double AcceptedReadingsPerSecond,
+    double RejectedPerSecond,
+    DateTimeOffset At);

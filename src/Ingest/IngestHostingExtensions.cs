@@ -1,0 +1,48 @@
+using IotService.Ingest.Diagnostics;
+using IotService.Ingest.Directory;
+using IotService.Ingest.History;
+using IotService.Ingest.Mqtt;
+using IotService.Ingest.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace IotService.Ingest;
+
+public static class IngestHostingExtensions
+{
+    /// <summary>MQTT (embedded broker or external subscriber, per <c>Mqtt:Mode</c>), validation, queue and pump.</summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<DeviceDirectory>();
+        services.AddSingleton<IngestStats>();
+        services.AddSingleton<IngestRates>();
+        services.AddSingleton<RejectLog>();
+        services.AddSingleton<IngestQueue>();
+        services.AddSingleton<IngestProcessor>();
+        services.AddSingleton<GrainDelivery>();
+        services.AddSingleton<BrokerState>();
+        services.AddSingleton<MqttNetLoggerAdapter>();
+        services.TryAddSingleton<IHistoryWriter, NoHistoryWriter>();
+        services.AddHostedService<IngestPump>();
+
+        var mode = builder.Configuration[$"{MqttOptions.SectionName}:{nameof(MqttOptions.Mode)}"] ?? "embedded";
+        if (string.Equals(mode, "external", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService<ExternalBrokerSubscriber>();
+        }
+        else
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
+
+        return builder;
+    }
+}

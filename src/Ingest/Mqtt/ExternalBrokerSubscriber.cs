@@ -1,0 +1,127 @@
+using IotService.Ingest.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace IotService.Ingest.Mqtt;
+
+/// <summary>
+/// Cluster mode: the hub is an MQTT 5 client of an external broker and takes its share of
+/// device traffic through shared subscriptions. Authentication and ACLs are the broker's job;
+/// the hub still rejects unknown devices. Reconnects with exponential back-off and subscribes again.
+/// </summary>
+public sealed partial class ExternalBrokerSubscriber(
+    IOptions<MqttOptions> options,
+    IngestProcessor processor,
+    BrokerState state,
+    MqttNetLoggerAdapter mqttLogger,
+    TimeProvider time,
+    ILogger<ExternalBrokerSubscriber> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        state.Mode = "external";
+        using var client = new MqttClientFactory(mqttLogger).CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var backoff = MinBackoff;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                try
+                {
+                    await ConnectAndSubscribeAsync(client, stoppingToken);
+                    backoff = MinBackoff;
+                    state.Ready = true;
+                    state.LastError = null;
+                    state.Subscribed();
+                    LogConnected(options.Value.Host, options.Value.Port);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    state.Ready = false;
+                    state.LastError = ex.Message;
+                    LogConnectFailed(options.Value.Host, options.Value.Port, backoff.TotalSeconds, ex.Message);
+                    await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    continue;
+                }
+            }
+
+            // Cheap liveness poll; the client itself notices a dead connection through keep-alive.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!client.IsConnected)
+            {
+                state.Ready = false;
+                LogDisconnected();
+            }
+        }
+
+        state.Ready = false;
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(o.Host, o.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId($"{o.ClientIdPrefix}-{Guid.NewGuid():N}")
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (!string.IsNullOrEmpty(o.Username))
+        {
+            builder.WithCredentials(o.Username, o.Password);
+        }
+
+        await client.ConnectAsync(builder.Build(), cancellationToken);
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter($"$share/{o.SharedGroup}/devices/+/telemetry", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter($"$share/{o.SharedGroup}/devices/+/status", MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        var result = await client.SubscribeAsync(subscribe, cancellationToken);
+        var refused = result.Items.Where(i => (int)i.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2).ToList();
+        if (refused.Count > 0)
+        {
+            throw new InvalidOperationException($"broker refused subscription {refused[0].TopicFilter.Topic}: {refused[0].ResultCode}");
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var message = e.ApplicationMessage;
+        var reliable = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
+        try
+        {
+            // Awaited inside the handler: the PUBACK to the broker waits until the reading is queued.
+            await processor.ProcessAsync(message.Topic, message.Payload, reliable, authenticatedDeviceId: null, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogMessageFailed(ex, message.Topic);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to MQTT broker {Host}:{Port} and subscribed")]
+    private partial void LogConnected(string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach MQTT broker {Host}:{Port}, next try in {Seconds} s: {Error}")]
+    private partial void LogConnectFailed(string host, int port, double seconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection to the MQTT broker; reconnecting")]
+    private partial void LogDisconnected();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message on {Topic} could not be processed")]
+    private partial void LogMessageFailed(Exception exception, string topic);
+}

@@ -1,0 +1,141 @@
+using System.Buffers;
+using IotService.Ingest.Diagnostics;
+using IotService.Ingest.Directory;
+using IotService.Ingest.Payloads;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Ingest.Pipeline;
+
+/// <summary>
+/// The hot path shared by the embedded broker and the external-broker subscriber: topic,
+/// authorisation, device lookup, parsing and validation, then the queue. No I/O and no
+/// grain call here; only the QoS 1 queue write may wait.
+/// </summary>
+public sealed class IngestProcessor
+{
+    private readonly DeviceDirectory _directory;
+    private readonly IngestQueue _queue;
+    private readonly IngestStats _stats;
+    private readonly RejectLog _rejectLog;
+    private readonly TimeProvider _time;
+    private readonly PayloadLimits _limits;
+
+    public IngestProcessor(DeviceDirectory directory, IngestQueue queue, IngestStats stats, RejectLog rejectLog, TimeProvider time, IOptions<IngestOptions> options)
+    {
+        _directory = directory;
+        _queue = queue;
+        _stats = stats;
+        _rejectLog = rejectLog;
+        _time = time;
+        var o = options.Value;
+        _limits = new PayloadLimits
+        {
+            MaxPayloadBytes = o.MaxPayloadBytes,
+            MaxReadingsPerMessage = o.MaxReadingsPerMessage,
+            MaxValuesPerReading = o.MaxValuesPerReading,
+            MaxFuture = TimeSpan.FromSeconds(o.MaxFutureSeconds),
+            MaxPast = TimeSpan.FromSeconds(o.MaxPastSeconds),
+        };
+    }
+
+    /// <param name="authenticatedDeviceId">The device the connection authenticated as; null where the broker authenticates (external mode) or anonymous access is allowed.</param>
+    /// <param name="reliable">QoS 1 or 2: wait for queue space instead of dropping.</param>
+    public ValueTask<PublishOutcome> ProcessAsync(string topic, ReadOnlySequence<byte> payload, bool reliable, string? authenticatedDeviceId, CancellationToken cancellationToken)
+    {
+        if (!TopicParser.TryParse(topic, out var deviceId, out var kind))
+        {
+            return Reject(RejectReason.WrongTopic, authenticatedDeviceId, $"topic '{Truncate(topic)}' is not devices/{{id}}/telemetry or devices/{{id}}/status");
+        }
+
+        if (authenticatedDeviceId is not null && !string.Equals(authenticatedDeviceId, deviceId, StringComparison.Ordinal))
+        {
+            Count(RejectReason.NotAuthorized, authenticatedDeviceId, $"published under the topic of device '{deviceId}'");
+            return ValueTask.FromResult(PublishOutcome.NotAuthorized);
+        }
+
+        if (!_directory.TryGetDevice(deviceId, out var device))
+        {
+            return Reject(RejectReason.UnknownDevice, deviceId, "device is not registered");
+        }
+
+        var receivedAt = _time.GetUtcNow();
+        return kind == TopicKind.Status
+            ? ProcessStatus(device, payload, receivedAt, reliable, cancellationToken)
+            : ProcessTelemetry(device, payload, receivedAt, reliable, cancellationToken);
+    }
+
+    private ValueTask<PublishOutcome> ProcessStatus(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
+    {
+        if (!StatusPayloadParser.TryParse(payload, out var status))
+        {
+            return Reject(RejectReason.InvalidStatus, device.Id, "status payload is not online or offline");
+        }
+
+        return Enqueue(new IngestItem(device.Id, receivedAt, [], status), reliable, cancellationToken);
+    }
+
+    private ValueTask<PublishOutcome> ProcessTelemetry(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
+    {
+        if (!_directory.TryGetModel(device.ModelId, out var model))
+        {
+            // Registration checks the model exists, so this is a catalog out of step; say so plainly.
+            return Reject(RejectReason.UnknownDevice, device.Id, $"model '{device.ModelId}' of the device is not loaded");
+        }
+
+        var result = TelemetryParser.Parse(payload, model.Schema, receivedAt, _limits);
+        if (result.IgnoredValues > 0)
+        {
+            _stats.IgnoredValues(result.IgnoredValues);
+        }
+
+        if (result.RejectedTotal > 0)
+        {
+            foreach (var reason in Enum.GetValues<RejectReason>())
+            {
+                var count = result.RejectedCount(reason);
+                if (count > 0)
+                {
+                    _stats.Reject(reason, count);
+                }
+            }
+
+            _rejectLog.Rejected(result.FirstRejectReason!.Value, device.Id, result.FirstRejectDetail ?? "rejected");
+        }
+
+        if (result.Readings.Count == 0)
+        {
+            return ValueTask.FromResult(PublishOutcome.Rejected);
+        }
+
+        return Enqueue(new IngestItem(device.Id, receivedAt, result.Readings), reliable, cancellationToken);
+    }
+
+    private async ValueTask<PublishOutcome> Enqueue(IngestItem item, bool reliable, CancellationToken cancellationToken)
+    {
+        if (reliable)
+        {
+            await _queue.EnqueueReliableAsync(item, cancellationToken);
+        }
+        else
+        {
+            _queue.EnqueueLossy(item);
+        }
+
+        _stats.Accepted(item.Readings.Count);
+        return PublishOutcome.Accepted;
+    }
+
+    private ValueTask<PublishOutcome> Reject(RejectReason reason, string? deviceId, string detail)
+    {
+        Count(reason, deviceId, detail);
+        return ValueTask.FromResult(PublishOutcome.Rejected);
+    }
+
+    private void Count(RejectReason reason, string? deviceId, string detail)
+    {
+        _stats.Reject(reason);
+        _rejectLog.Rejected(reason, deviceId, detail);
+    }
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

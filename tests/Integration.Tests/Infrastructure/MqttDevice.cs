@@ -1,0 +1,61 @@
+using System.Text;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace IotService.Integration.Tests.Infrastructure;
+
+/// <summary>A device: a real MQTTnet client connected over loopback.</summary>
+public sealed class MqttDevice : IAsyncDisposable
+{
+    private MqttDevice(IMqttClient client, string id)
+    {
+        Client = client;
+        Id = id;
+    }
+
+    public IMqttClient Client { get; }
+
+    public string Id { get; }
+
+    public static async Task<MqttDevice> ConnectAsync(int port, string id, string? secret, MqttProtocolVersion version = MqttProtocolVersion.V500, string? username = null)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId(id + "-" + Guid.NewGuid().ToString("N")[..6])
+            .WithProtocolVersion(version)
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (secret is not null)
+        {
+            options.WithCredentials(username ?? id, secret);
+        }
+
+        await client.ConnectAsync(options.Build());
+        return new MqttDevice(client, id);
+    }
+
+    public Task<MqttClientPublishResult> PublishAsync(string payload, string? topic = null, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce)
+        => Client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic ?? $"devices/{Id}/telemetry")
+            .WithPayload(Encoding.UTF8.GetBytes(payload))
+            .WithQualityOfServiceLevel(qos)
+            .Build());
+
+    public Task<MqttClientPublishResult> PublishBytesAsync(byte[] payload, string? topic = null)
+        => Client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic ?? $"devices/{Id}/telemetry")
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Client.IsConnected)
+        {
+            await Client.DisconnectAsync();
+        }
+
+        Client.Dispose();
+    }
+}
