@@ -3,7 +3,14 @@ namespace IotService.Grains.Catalog;
 /// <summary>Query-friendly device summaries (SPEC §5: lists are one indexed query, never a call to every grain).</summary>
 public interface IDeviceCatalog
 {
+    /// <summary>
+    /// Inserts or replaces the row of <paramref name="summary"/>'s device. A summary older than the stored
+    /// row (smaller <see cref="DeviceSummary.UpdatedAt"/>) is ignored, so a late write cannot undo a newer one.
+    /// </summary>
     Task UpsertAsync(DeviceSummary summary, CancellationToken cancellationToken = default);
+
+    /// <summary>Upserts many summaries in one transaction, with the same rule as <see cref="UpsertAsync"/>.</summary>
+    Task UpsertManyAsync(IReadOnlyList<DeviceSummary> summaries, CancellationToken cancellationToken = default);
 
     Task<DeviceSummary?> GetAsync(string id, CancellationToken cancellationToken = default);
 
@@ -14,6 +21,9 @@ public interface IDeviceCatalog
     /// <summary>Rows whose <see cref="DeviceSummary.UpdatedAt"/> is at or after <paramref name="since"/>, for directory refresh.</summary>
     Task<IReadOnlyList<DeviceSummary>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
-    /// <summary>Ids of devices shown online whose last reading is older than <paramref name="lastSeenBefore"/>.</summary>
+    /// <summary>
+    /// Ids of devices shown online whose last reading is older than <paramref name="lastSeenBefore"/>,
+    /// longest silent first, at most <paramref name="limit"/>. Devices without a last reading are not included.
+    /// </summary>
     Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,36 @@
+using IotService.Grains.Catalog;
+using IotService.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using static IotService.Grains.Tests.Catalog.Summaries;
+
+namespace IotService.Grains.Tests.Catalog;
+
+public sealed class SqliteCatalogServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("iot-catalog-di-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task AddSqliteCatalogStoresBothCatalogsInTheStateFileUnderTheConfiguredPath()
+    {
+        var dataPath = Path.Combine(_folder, "data");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = dataPath })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSqliteCatalog()
+            .BuildServiceProvider();
+        await using (services)
+        {
+            await services.GetRequiredService<IDeviceCatalog>().UpsertAsync(Device(1));
+            await services.GetRequiredService<IDocumentCatalog>().UpsertAsync(DocumentKinds.Customer, "c-1", "{}", T0);
+
+            Assert.Same(services.GetRequiredService<IDeviceCatalog>(), services.GetRequiredService<IDeviceCatalog>());
+            Assert.Equal(Path.Combine(dataPath, "state.db"), services.GetRequiredService<SqliteDatabase>().FilePath);
+            Assert.True(File.Exists(Path.Combine(dataPath, "state.db")));
+        }
+    }
+}
