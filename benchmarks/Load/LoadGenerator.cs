@@ -39,11 +39,13 @@ public static class LoadGenerator
         var elapsed = stopwatch.Elapsed.TotalSeconds;
 
         var total = counts.Sum();
+        var relayedTotal = Interlocked.Read(ref relayed);
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        // The project runs with invariant globalization, so plain interpolation prints '.' decimals.
+        Console.WriteLine(
             $"acknowledged {total} messages in {elapsed:F1} s = {total / elapsed:F0} msg/s ({total * o.Values / elapsed:F0} values/s); " +
             $"ack latency p50 {Percentile(all, 0.5):F2} ms, p99 {Percentile(all, 0.99):F2} ms" +
-            (o.Relay ? $"; relayed to subscriber {Interlocked.Read(ref relayed)}" : "")));
+            (o.Relay ? $"; relayed to subscriber {relayedTotal}" : ""));
         await Task.WhenAll(clients.Append(subscriber).OfType<IMqttClient>().Select(c => c.DisconnectAsync()));
         return 0;
     }

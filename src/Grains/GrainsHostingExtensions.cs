@@ -1,3 +1,4 @@
+using IotService.Grains.Catalog;
 using IotService.Grains.Devices;
 using IotService.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IotService.Dashboard.Api;
 
 public static class ApiProblems
 {
-    public static NotFound<ProblemDetails> NotFound(string what, string id)
-        => TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"No {what} '{id}'." });
+    public static ProblemHttpResult NotFound(string what, string id)
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what} '{id}'.");
+
+    public static ProblemHttpResult Conflict(string detail)
+        => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 }

@@ -7,7 +7,6 @@ using IotService.Dashboard.Devices;
 using IotService.Grains.Catalog;
 using IotService.Ingest.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IotService.Dashboard.Customers;
 
@@ -38,7 +37,7 @@ public static class CustomersApi
         return TypedResults.Created($"/api/customers/{Uri.EscapeDataString(saved.Id)}", saved);
     }
 
-    private static async Task<Results<Ok<CustomerDefinition>, NotFound<ProblemDetails>>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerDefinition>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var customer = user.IsStaff() || user.MaySee(id) && user.CustomerScope() is not null
             ? await grains.GetGrain<ICustomerGrain>(id).GetAsync()
@@ -47,7 +46,7 @@ public static class CustomersApi
     }
 
     /// <summary>A customer claims a device with the code printed on it (the QR code encodes the link).</summary>
-    private static async Task<Results<Ok<DeviceView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ActivateAsync(
+    private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> ActivateAsync(
         ActivateRequest request, ClaimsPrincipal user, IDeviceCatalog catalog, IGrainFactory grains, DeviceDirectory directory, CancellationToken ct)
     {
         var customerId = user.CustomerScope()!;
@@ -60,7 +59,7 @@ public static class CustomersApi
 
         if (summary.CustomerId is not null && summary.CustomerId != customerId)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Conflict", Detail = "This device belongs to another customer." });
+            return ApiProblems.Conflict("This device belongs to another customer.");
         }
 
         var snapshot = await grains.GetGrain<IDeviceGrain>(summary.Id).AssignCustomerAsync(customerId);

@@ -49,7 +49,7 @@ public static class DevicesApi
         return TypedResults.Ok(new ListResponse<DeviceView>(items, page.NextCursor));
     }
 
-    private static async Task<Results<Ok<DeviceView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> GetAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains, DeviceDirectory directory)
     {
         // The directory answers "no such device" without activating a grain for every probe.

@@ -16,45 +16,40 @@ public sealed partial class DirectorySync(
     DeviceDirectory directory,
     IConfiguration configuration,
     TimeProvider time,
-    ILogger<DirectorySync> logger) : IHostedService, IDisposable
+    ILogger<DirectorySync> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
-    private readonly CancellationTokenSource _stopping = new();
     private DateTimeOffset _since = DateTimeOffset.MinValue;
     private bool _loaded;
-    private Task? _loop;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Completes only once the directory is filled, so hosted services after it (MQTT) start with it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await RefreshAsync(cancellationToken);
         LogLoaded(directory.ModelCount, directory.DeviceCount);
-        _loop = LoopAsync(_stopping.Token);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task LoopAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) && !cancellationToken.IsCancellationRequested)
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RefreshAsync(cancellationToken);
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogRefreshFailed(ex);
+                }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogRefreshFailed(ex);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
         }
     }
 

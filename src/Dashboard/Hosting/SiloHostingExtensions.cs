@@ -1,4 +1,5 @@
 using IotService.Grains.Storage;
+using Orleans.Storage;
 
 namespace IotService.Dashboard.Hosting;
 
@@ -23,13 +24,16 @@ public static class SiloHostingExtensions
             throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported yet; only 'sqlite' (PostgreSQL is a later milestone).");
         }
 
-        builder.UseOrleans(silo =>
+        builder.Services.AddOrleans(silo =>
         {
             silo.UseLocalhostClustering(
                 siloPort: config.GetValue("Orleans:SiloPort", 11111),
                 gatewayPort: config.GetValue("Orleans:GatewayPort", 30000));
             foreach (var name in StorageNames)
             {
+                // Orleans' own binary format for [GenerateSerializer] state: compact and version
+                // tolerant by [Id], unlike the default JSON serializer that stores .NET type names.
+                silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (sp, _) => new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()));
                 silo.AddSqliteGrainStorage(name);
             }
         });

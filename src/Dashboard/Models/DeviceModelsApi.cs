@@ -3,7 +3,6 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Grains.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IotService.Dashboard.Models;
 
@@ -20,7 +19,7 @@ public static class DeviceModelsApi
         return app;
     }
 
-    private static async Task<Results<Ok<DeviceModelDefinition>, NotFound<ProblemDetails>>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<DeviceModelDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
         => await grains.GetGrain<IDeviceModelGrain>(id).GetAsync() is { } model ? TypedResults.Ok(model) : ApiProblems.NotFound("device model", id);
 
     private static async Task<Created<DeviceModelDefinition>> CreateAsync(DeviceModelDefinition model, DeviceModelService service, CancellationToken ct)
@@ -29,7 +28,7 @@ public static class DeviceModelsApi
         return TypedResults.Created($"/api/device-models/{Uri.EscapeDataString(saved.Id)}", saved);
     }
 
-    private static async Task<Results<Ok<DeviceModelDefinition>, NotFound<ProblemDetails>>> UpdateAsync(
+    private static async Task<Results<Ok<DeviceModelDefinition>, ProblemHttpResult>> UpdateAsync(
         string id, DeviceModelDefinition model, DeviceModelService service, IGrainFactory grains, CancellationToken ct)
     {
         if (await grains.GetGrain<IDeviceModelGrain>(id).GetAsync() is null)

@@ -4,7 +4,6 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Grains.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IotService.Dashboard.Technicians;
 
@@ -34,7 +33,7 @@ public static class TechniciansApi
         return TypedResults.Created($"/api/technicians/{Uri.EscapeDataString(saved.Id)}", saved);
     }
 
-    private static async Task<Results<Ok<TechnicianDefinition>, NotFound<ProblemDetails>>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<TechnicianDefinition>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var self = user.FindFirstValue(CallerExtensions.TechnicianIdClaim) == id;
         var technician = user.IsStaff() || self ? await grains.GetGrain<ITechnicianGrain>(id).GetAsync() : null;

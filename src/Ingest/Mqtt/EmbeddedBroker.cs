@@ -65,12 +65,7 @@ public sealed partial class EmbeddedBroker(
 
     private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        // MQTT 3.1.1 lets a server assign an id to a clean-session client that sent none
-        // (mosquitto_pub does this without -i); refusing would hide the real auth result.
-        if (string.IsNullOrEmpty(e.ClientId) && e.CleanSession != false)
-        {
-            e.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N");
-        }
+        ClientIdAssignment.AssignIfMissing(e);
 
         if (string.IsNullOrEmpty(e.UserName))
         {

@@ -88,7 +88,7 @@ public sealed class IngestProcessor
             _stats.IgnoredValues(result.IgnoredValues);
         }
 
-        if (result.RejectedTotal > 0)
+        if (result.TotalRejected > 0)
         {
             foreach (var reason in Enum.GetValues<RejectReason>())
             {
@@ -99,7 +99,7 @@ public sealed class IngestProcessor
                 }
             }
 
-            _rejectLog.Rejected(result.FirstRejectReason!.Value, device.Id, result.FirstRejectDetail ?? "rejected");
+            _rejectLog.Rejected(result.FirstRejection!.Value, device.Id, result.FirstRejectionDetail ?? "rejected");
         }
 
         if (result.Readings.Count == 0)

@@ -35,6 +35,35 @@ public sealed class MqttDevice : IAsyncDisposable
         return new MqttDevice(client, id);
     }
 
+    /// <summary>Connects and disconnects again, answering how the broker received the credentials.</summary>
+    public static async Task<MqttClientConnectResultCode> TryConnectAsync(int port, string id, string? secret)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(id + "-try").WithTimeout(TimeSpan.FromSeconds(10));
+        if (secret is not null)
+        {
+            options.WithCredentials(id, secret);
+        }
+
+        MqttClientConnectResult result;
+        try
+        {
+            result = await client.ConnectAsync(options.Build());
+        }
+        catch (MQTTnet.Adapter.MqttConnectingFailedException ex) when (ex.InnerException is null)
+        {
+            // MQTTnet 5 reports a refused CONNACK as this exception; its message carries the code.
+            return Enum.GetValues<MqttClientConnectResultCode>().First(c => ex.Message.Contains(c.ToString(), StringComparison.Ordinal));
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync();
+        }
+
+        return result.ResultCode;
+    }
+
     public Task<MqttClientPublishResult> PublishAsync(string payload, string? topic = null, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce)
         => Client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(topic ?? $"devices/{Id}/telemetry")

@@ -20,11 +20,11 @@ public sealed class BadInputTests(HubFixture fixture)
             { "invalid_value", "telemetry", """{"values":{"temperature":"NaN"}}""" },
             { "invalid_value", "telemetry", """{"values":{"temperature":1e999}}""" },
             { "invalid_value", "telemetry", """{"values":{"temperature":null}}""" },
-            { "timestamp_out_of_range", "telemetry", $$"""{"ts":"{{future}}","values":{"temperature":1}}""" },
+            { "timestamp_out_of_range", "telemetry", $$$"""{"ts":"{{{future}}}","values":{"temperature":1}}""" },
             { "timestamp_out_of_range", "telemetry", """{"ts":"2001-01-01T00:00:00Z","values":{"temperature":1}}""" },
             { "timestamp_out_of_range", "telemetry", """{"ts":"yesterday","values":{"temperature":1}}""" },
             { "invalid_location", "telemetry", """{"values":{"temperature":1},"location":{"lat":200,"lon":0}}""" },
-            { "payload_too_large", "telemetry", """{"values":{"temperature":1},"pad":"""" + new string('x', 70_000) + "\"}" },
+            { "payload_too_large", "telemetry", "{\"values\":{\"temperature\":1},\"pad\":\"" + new string('x', 70_000) + "\"}" },
             { "wrong_topic", "telemetryx", """{"values":{"temperature":1}}""" },
             { "invalid_status", "status", "sleeping" },
         };

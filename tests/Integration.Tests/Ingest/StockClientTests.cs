@@ -33,7 +33,7 @@ public sealed class StockClientTests(HubFixture fixture)
             "-u", id, "-P", "wrong", "-q", "1", "-t", $"devices/{id}/telemetry", "-m", """{"values":{"temperature":1}}""");
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("not authorised", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("bad user name or password", output, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
