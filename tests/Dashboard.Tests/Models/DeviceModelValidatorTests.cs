@@ -25,11 +25,11 @@ public sealed class DeviceModelValidatorTests
 
     [Fact]
     public void ModelWithoutPropertiesIsRefused()
-        => AssertErrors(Valid with { Properties = [] }, "properties");
+        => AssertErrors(Valid with { Properties = [], Rules = [] }, "properties");
 
     [Fact]
     public void DuplicatePropertyIsRefused()
-        => AssertErrors(Valid with { Properties = [new PropertyDefinition("a"), new PropertyDefinition("a")] }, "properties[1].name");
+        => AssertErrors(Valid with { Properties = [new PropertyDefinition("a"), new PropertyDefinition("a")], Rules = [] }, "properties[1].name");
 
     [Fact]
     public void RuleOnAnUndeclaredPropertyIsRefused()
