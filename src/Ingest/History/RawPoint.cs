@@ -1,0 +1,3 @@
+namespace IotService.Ingest.History;
+
+public sealed record RawPoint(DateTimeOffset Timestamp, double Value);
