@@ -21,6 +21,7 @@ public sealed class IngestStats
     private long _dropped;
     private long _ignoredValues;
     private long _deliveryFailures;
+    private long _historyFailures;
 
     public IngestStats(IMeterFactory meterFactory)
     {
@@ -68,6 +69,8 @@ public sealed class IngestStats
 
     public void DeliveryFailed(int count) => Interlocked.Add(ref _deliveryFailures, count);
 
+    public void HistoryFailed(int count) => Interlocked.Add(ref _historyFailures, count);
+
     public IngestStatsSnapshot Snapshot(DateTimeOffset at, double acceptedRate, double rejectedRate)
     {
         var rejected = Enum.GetValues<RejectReason>().ToDictionary(RejectReasonNames.Of, Rejected);
@@ -79,6 +82,7 @@ public sealed class IngestStats
             Interlocked.Read(ref _dropped),
             Interlocked.Read(ref _ignoredValues),
             Interlocked.Read(ref _deliveryFailures),
+            Interlocked.Read(ref _historyFailures),
             QueueDepth?.Invoke() ?? 0,
             QueueCapacity?.Invoke() ?? 0,
             acceptedRate,

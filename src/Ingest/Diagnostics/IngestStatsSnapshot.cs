@@ -9,6 +9,7 @@ public sealed record IngestStatsSnapshot(
     long Dropped,
     long IgnoredValues,
     long DeliveryFailures,
+    long HistoryFailures,
     int QueueDepth,
     int QueueCapacity,
     double AcceptedReadingsPerSecond,

@@ -3,10 +3,13 @@ using IotService.Ingest.Pipeline;
 namespace IotService.Ingest.History;
 
 /// <summary>
-/// Where the pump writes telemetry history before readings reach the grains. The task
-/// completes once the batch is durable; a QoS 1 acknowledgement may wait for it.
+/// Where the pump writes telemetry history before readings reach the grains.
 /// </summary>
 public interface IHistoryWriter
 {
-    ValueTask WriteAsync(IReadOnlyList<IngestItem> batch, CancellationToken cancellationToken);
+    /// <param name="durable">
+    /// True for the QoS 1 queue: complete only once the batch survives a crash (store or spool,
+    /// group-committed). False for QoS 0: complete once the batch is on its way.
+    /// </param>
+    ValueTask WriteAsync(IReadOnlyList<IngestItem> batch, bool durable, CancellationToken cancellationToken);
 }

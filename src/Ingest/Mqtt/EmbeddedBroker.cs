@@ -95,17 +95,21 @@ public sealed partial class EmbeddedBroker(
         try
         {
             var reliable = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
-            var outcome = await processor.ProcessAsync(message.Topic, message.Payload, reliable, deviceId, e.CancellationToken);
-            e.Response.ReasonCode = outcome switch
+            var result = await processor.ProcessAsync(message.Topic, message.Payload, reliable, deviceId, e.CancellationToken);
+
+            // MQTTnet holds the PUBACK until this handler returns: for QoS 1 it now means "stored".
+            await result.Stored.WaitAsync(e.CancellationToken);
+            e.Response.ReasonCode = result.Outcome switch
             {
                 PublishOutcome.Accepted => MqttPubAckReasonCode.Success,
                 PublishOutcome.NotAuthorized => MqttPubAckReasonCode.NotAuthorized,
                 _ => MqttPubAckReasonCode.PayloadFormatInvalid,
             };
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or NotStoredException)
         {
-            // The connection or the hub is closing: no PUBACK, so the device sends again.
+            // Closing, or history failed: no PUBACK (the connection drops), so the device sends again.
+            // A failure reason code would not do: MQTT 3.1.1 clients read any PUBACK as success.
             throw;
         }
         catch (Exception ex)

@@ -76,8 +76,12 @@ public sealed partial class ExternalBrokerSubscriber(
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(o.Host, o.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"{o.ClientIdPrefix}-{Guid.NewGuid():N}")
-            .WithCleanStart(true)
+            .WithClientId(ClientId(o))
+
+            // A persistent session: what the hub received but had not acknowledged when it lost
+            // the connection (or crashed) is delivered again when it comes back.
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(o.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (!string.IsNullOrEmpty(o.Username))
@@ -98,18 +102,46 @@ public sealed partial class ExternalBrokerSubscriber(
         }
     }
 
+    private static string ClientId(MqttOptions o)
+        => string.IsNullOrEmpty(o.ClientId) ? $"{o.ClientIdPrefix}-{Environment.MachineName}" : o.ClientId;
+
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
         var reliable = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
         try
         {
-            // Awaited inside the handler: the PUBACK to the broker waits until the reading is queued.
-            await processor.ProcessAsync(message.Topic, message.Payload, reliable, authenticatedDeviceId: null, CancellationToken.None);
+            // Queued in arrival order here; acknowledged once stored, off this handler: MQTTnet
+            // runs it serially for the whole connection, so waiting for storage here would limit
+            // the hub to one group commit per message. PUBACKs may go out of order; MQTT allows it.
+            var result = await processor.ProcessAsync(message.Topic, message.Payload, reliable, authenticatedDeviceId: null, CancellationToken.None);
+            if (!result.Stored.IsCompletedSuccessfully)
+            {
+                e.AutoAcknowledge = false;
+                _ = AcknowledgeWhenStoredAsync(e, result.Stored);
+            }
         }
         catch (Exception ex)
         {
             LogMessageFailed(ex, message.Topic);
+        }
+    }
+
+    private async Task AcknowledgeWhenStoredAsync(MqttApplicationMessageReceivedEventArgs e, Task stored)
+    {
+        try
+        {
+            await stored;
+            await e.AcknowledgeAsync(CancellationToken.None);
+        }
+        catch (NotStoredException)
+        {
+            // No PUBACK: the broker keeps the message in the hub's persistent session and delivers it again.
+            LogNotStored(e.ApplicationMessage.Topic);
+        }
+        catch (Exception ex)
+        {
+            LogMessageFailed(ex, e.ApplicationMessage.Topic);
         }
     }
 
@@ -121,6 +153,9 @@ public sealed partial class ExternalBrokerSubscriber(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection to the MQTT broker; reconnecting")]
     private partial void LogDisconnected();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message on {Topic} not stored; left unacknowledged for redelivery")]
+    private partial void LogNotStored(string topic);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message on {Topic} could not be processed")]
     private partial void LogMessageFailed(Exception exception, string topic);

@@ -29,6 +29,12 @@ public sealed class MqttOptions
     /// <summary>External only: the shared-subscription group hubs share work in.</summary>
     public string SharedGroup { get; set; } = "iot";
 
-    /// <summary>External only: client id prefix; a random suffix is appended so that restarted hubs never collide.</summary>
+    /// <summary>External only: the hub's client id. It must be stable across restarts (the broker keeps its session under it) and different for every hub; default <c>{ClientIdPrefix}-{machine name}</c>.</summary>
+    public string? ClientId { get; set; }
+
     public string ClientIdPrefix { get; set; } = "iot-hub";
+
+    /// <summary>External only: how long the broker keeps the hub's session (and unacknowledged messages) while it is away.</summary>
+    [Range(0, uint.MaxValue)]
+    public uint SessionExpirySeconds { get; set; } = 3600;
 }

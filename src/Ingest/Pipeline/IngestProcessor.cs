@@ -39,8 +39,8 @@ public sealed class IngestProcessor
     }
 
     /// <param name="authenticatedDeviceId">The device the connection authenticated as; null where the broker authenticates (external mode) or anonymous access is allowed.</param>
-    /// <param name="reliable">QoS 1 or 2: wait for queue space instead of dropping.</param>
-    public ValueTask<PublishOutcome> ProcessAsync(string topic, ReadOnlySequence<byte> payload, bool reliable, string? authenticatedDeviceId, CancellationToken cancellationToken)
+    /// <param name="reliable">QoS 1 or 2: wait for queue space instead of dropping, and report when stored.</param>
+    public ValueTask<IngestResult> ProcessAsync(string topic, ReadOnlySequence<byte> payload, bool reliable, string? authenticatedDeviceId, CancellationToken cancellationToken)
     {
         if (!TopicParser.TryParse(topic, out var deviceId, out var kind))
         {
@@ -50,7 +50,7 @@ public sealed class IngestProcessor
         if (authenticatedDeviceId is not null && !string.Equals(authenticatedDeviceId, deviceId, StringComparison.Ordinal))
         {
             Count(RejectReason.NotAuthorized, authenticatedDeviceId, $"published under the topic of device '{deviceId}'");
-            return ValueTask.FromResult(PublishOutcome.NotAuthorized);
+            return ValueTask.FromResult(IngestResult.Completed(PublishOutcome.NotAuthorized));
         }
 
         if (!_directory.TryGetDevice(deviceId, out var device))
@@ -64,7 +64,7 @@ public sealed class IngestProcessor
             : ProcessTelemetry(device, payload, receivedAt, reliable, cancellationToken);
     }
 
-    private ValueTask<PublishOutcome> ProcessStatus(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
+    private ValueTask<IngestResult> ProcessStatus(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
     {
         if (!StatusPayloadParser.TryParse(payload, out var status))
         {
@@ -74,7 +74,7 @@ public sealed class IngestProcessor
         return Enqueue(new IngestItem(device.Id, receivedAt, [], status), reliable, cancellationToken);
     }
 
-    private ValueTask<PublishOutcome> ProcessTelemetry(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
+    private ValueTask<IngestResult> ProcessTelemetry(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
     {
         if (!_directory.TryGetModel(device.ModelId, out var model))
         {
@@ -104,31 +104,35 @@ public sealed class IngestProcessor
 
         if (result.Readings.Count == 0)
         {
-            return ValueTask.FromResult(PublishOutcome.Rejected);
+            return ValueTask.FromResult(IngestResult.Completed(PublishOutcome.Rejected));
         }
 
         return Enqueue(new IngestItem(device.Id, receivedAt, result.Readings), reliable, cancellationToken);
     }
 
-    private async ValueTask<PublishOutcome> Enqueue(IngestItem item, bool reliable, CancellationToken cancellationToken)
+    private async ValueTask<IngestResult> Enqueue(IngestItem item, bool reliable, CancellationToken cancellationToken)
     {
-        if (reliable)
-        {
-            await _queue.EnqueueReliableAsync(item, cancellationToken);
-        }
-        else
+        if (!reliable)
         {
             _queue.EnqueueLossy(item);
+            _stats.Accepted(item.Readings.Count);
+            return IngestResult.Completed(PublishOutcome.Accepted);
         }
 
+        if (item.Readings.Count > 0)
+        {
+            item = item with { Durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        }
+
+        await _queue.EnqueueReliableAsync(item, cancellationToken);
         _stats.Accepted(item.Readings.Count);
-        return PublishOutcome.Accepted;
+        return new IngestResult(PublishOutcome.Accepted, item.Durable?.Task ?? Task.CompletedTask);
     }
 
-    private ValueTask<PublishOutcome> Reject(RejectReason reason, string? deviceId, string detail)
+    private ValueTask<IngestResult> Reject(RejectReason reason, string? deviceId, string detail)
     {
         Count(reason, deviceId, detail);
-        return ValueTask.FromResult(PublishOutcome.Rejected);
+        return ValueTask.FromResult(IngestResult.Completed(PublishOutcome.Rejected));
     }
 
     private void Count(RejectReason reason, string? deviceId, string detail)

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace IotService.Ingest.Pipeline;
 
 /// <summary>
-/// Drains both ingest queues in batches: history first (so that durability can gate the
-/// acknowledgement), then one grain call per device per batch.
+/// Drains both ingest queues in batches. History comes first, because a QoS 1 acknowledgement
+/// waits for it; then one grain call per device per batch. Writing the next batch's history
+/// overlaps with delivering the previous batch to the grains (one delivery in flight per queue,
+/// so each device still sees its readings in order).
 /// </summary>
 public sealed partial class IngestPump(
     IngestQueue queue,
@@ -20,36 +22,56 @@ public sealed partial class IngestPump(
     ILogger<IngestPump> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
-        => Task.WhenAll(DrainAsync(queue.Reliable, stoppingToken), DrainAsync(queue.Lossy, stoppingToken));
+        => Task.WhenAll(DrainAsync(queue.Reliable, durable: true, stoppingToken), DrainAsync(queue.Lossy, durable: false, stoppingToken));
 
-    private async Task DrainAsync(ChannelReader<IngestItem> reader, CancellationToken stoppingToken)
+    private async Task DrainAsync(ChannelReader<IngestItem> reader, bool durable, CancellationToken stoppingToken)
     {
         var batchSize = options.Value.BatchSize;
-        var batch = new List<IngestItem>(batchSize);
+        var delivering = Task.CompletedTask;
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
+                var batch = new List<IngestItem>(Math.Min(batchSize, reader.Count + 1));
                 while (batch.Count < batchSize && reader.TryRead(out var item))
                 {
                     batch.Add(item);
                 }
 
-                await ProcessAsync(batch, stoppingToken);
-                batch.Clear();
+                await WriteHistoryAsync(batch, durable, stoppingToken);
+                await delivering;
+                delivering = DeliverAsync(batch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down.
+            // Shutting down; anything still queued was never acknowledged, so devices send it again.
         }
+
+        await delivering;
     }
 
-    private async Task ProcessAsync(List<IngestItem> batch, CancellationToken stoppingToken)
+    private async Task WriteHistoryAsync(List<IngestItem> batch, bool durable, CancellationToken stoppingToken)
     {
         try
         {
-            await history.WriteAsync(batch, stoppingToken);
+            await history.WriteAsync(batch, durable, stoppingToken);
+            batch.ForEach(item => item.Durable?.TrySetResult());
+        }
+        catch (Exception ex)
+        {
+            // Not acknowledged: QoS 1 devices send these again. The grains still get the values.
+            var notStored = new NotStoredException($"history could not store a batch of {batch.Count} messages", ex);
+            batch.ForEach(item => item.Durable?.TrySetException(notStored));
+            stats.HistoryFailed(batch.Count);
+            LogHistoryFailed(ex, batch.Count);
+        }
+    }
+
+    private async Task DeliverAsync(List<IngestItem> batch)
+    {
+        try
+        {
             var failed = await delivery.DeliverAsync(batch);
             if (failed > 0)
             {
@@ -57,7 +79,7 @@ public sealed partial class IngestPump(
                 LogDeliveryFailed(failed, batch.Count);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             stats.DeliveryFailed(batch.Count);
             LogBatchFailed(ex, batch.Count);
@@ -67,6 +89,9 @@ public sealed partial class IngestPump(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} device calls failed in a batch of {Count} messages")]
     private partial void LogDeliveryFailed(int failed, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} messages could not be processed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} messages could not be delivered to the grains")]
     private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "History could not store a batch of {Count} messages; QoS 1 senders are not acknowledged and will resend")]
+    private partial void LogHistoryFailed(Exception exception, int count);
 }
