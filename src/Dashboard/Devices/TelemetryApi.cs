@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using IotService.Contracts.Models;
+using IotService.Dashboard.Api;
+using IotService.Dashboard.Auth;
+using IotService.Ingest.Directory;
+using IotService.Ingest.History;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IotService.Dashboard.Devices;
+
+/// <summary><c>GET /api/devices/{id}/telemetry?property=&amp;from=&amp;to=&amp;interval=&amp;limit=</c>: raw points or per-interval aggregates.</summary>
+public static class TelemetryApi
+{
+    private const int MaxBuckets = 100_000;
+
+    public sealed record Series(string Property, IReadOnlyList<RawPoint>? Points, IReadOnlyList<AggregatePoint>? Aggregates);
+
+    public sealed record TelemetryResponse(string DeviceId, DateTimeOffset From, DateTimeOffset To, string? Interval, IReadOnlyList<Series> Series);
+
+    public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/devices/{id}/telemetry", GetAsync).WithTags("Devices").RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<Results<Ok<TelemetryResponse>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, DeviceDirectory directory, IHistoryStore history, TimeProvider time,
+        string? property, DateTimeOffset? from, DateTimeOffset? to, string? interval, int? limit, CancellationToken ct)
+    {
+        if (!directory.TryGetDevice(id, out var device) || !user.MaySee(device.CustomerId) || !directory.TryGetModel(device.ModelId, out var model))
+        {
+            return ApiProblems.NotFound("device", id);
+        }
+
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddHours(-1);
+        var errors = new ValidationErrors();
+        errors.Require(start < end, "from", "must be before to");
+        TimeSpan step = default;
+        errors.Require(interval is null || Durations.TryParse(interval, out step), "interval", "a duration such as 30s, 5m, 1h, 1d");
+        errors.Require(interval is null || step <= TimeSpan.Zero || (end - start) / step <= MaxBuckets, "interval", $"at most {MaxBuckets} intervals per query");
+        errors.Require(limit is null or (>= 1 and <= 100_000), "limit", "1 to 100000");
+        var properties = Visible(model.Definition, user);
+        var asked = property?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. properties];
+        foreach (var name in asked.Where(n => !properties.Contains(n)))
+        {
+            errors.Add("property", $"'{name}' is not a property of model '{model.Definition.Id}' you may see");
+        }
+
+        errors.ThrowIfAny();
+        var series = new List<Series>();
+        foreach (var name in asked)
+        {
+            var query = new HistoryQuery(id, name, start, end, limit ?? 10_000);
+            series.Add(interval is null
+                ? new Series(name, await history.QueryRawAsync(query, ct), null)
+                : new Series(name, null, await history.QueryAggregateAsync(query, step, ct)));
+        }
+
+        return TypedResults.Ok(new TelemetryResponse(id, start, end, interval, series));
+    }
+
+    /// <summary>The model's properties the caller may see, in the model's order.</summary>
+    private static List<string> Visible(DeviceModelDefinition model, ClaimsPrincipal user)
+        => model.Properties
+            .Where(p => user.CustomerScope() is null || p.Visibility == PropertyVisibility.Customer)
+            .Select(p => p.Name)
+            .ToList();
+}
