@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace IotService.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The hub as a child process (the build output of src/Dashboard beside the tests), for what an
+/// in-process host cannot show: a real <c>kill -9</c> in the middle of work.
+/// </summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HubProcess(Process process, string dataPath, int httpPort, int mqttPort)
+    {
+        _process = process;
+        DataPath = dataPath;
+        MqttPort = mqttPort;
+        Admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HubHost.AdminToken);
+    }
+
+    public string DataPath { get; }
+
+    public int MqttPort { get; }
+
+    public HttpClient Admin { get; }
+
+    public static async Task<HubProcess> StartAsync(string dataPath, IDictionary<string, string>? settings = null, int? httpPort = null, int? mqttPort = null)
+    {
+        var http = httpPort ?? FreePort.Next();
+        var mqtt = mqttPort ?? FreePort.Next();
+        var all = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{http}",
+            ["Mqtt:Port"] = mqtt.ToString(CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Storage:Path"] = dataPath,
+            ["Auth:BootstrapAdminToken"] = HubHost.AdminToken,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IotService.Dashboard.dll"));
+        foreach (var (key, value) in all)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the hub");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var hub = new HubProcess(process, dataPath, http, mqtt);
+        await Eventually.GetAsync(hub.IsHealthyAsync, ok => ok || process.HasExited, TimeSpan.FromSeconds(60), "hub process healthy");
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"the hub exited with code {process.ExitCode}");
+        }
+
+        return hub;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private async Task<bool> IsHealthyAsync()
+    {
+        try
+        {
+            return (await Admin.GetAsync("/health")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}
