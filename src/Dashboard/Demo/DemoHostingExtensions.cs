@@ -1,0 +1,36 @@
+using IotService.Grains.Storage;
+using IotService.Ingest.Mqtt;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Dashboard.Demo;
+
+public static class DemoHostingExtensions
+{
+    /// <summary>
+    /// The demo fleet and simulator (configuration section <c>Demo</c>). Always registered; it
+    /// does nothing unless <c>Demo:Enabled</c> is true when the hub starts, so configuration
+    /// applied late (tests, command line) still decides.
+    /// </summary>
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Owned and validated elsewhere; bound here too so the demo also works in a host without them.
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DemoStats>();
+        services.TryAddSingleton(sp =>
+        {
+            var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+            return DemoFleet.Create(demo.Seed, demo.DeviceCount);
+        });
+        services.TryAddSingleton(sp => DemoSecrets.LoadOrCreate(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.TryAddSingleton<DemoSeeder>();
+        services.AddHostedService<DeviceSimulator>();
+        return builder;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using IotService.Contracts.Customers;
+using IotService.Contracts.Devices;
+using IotService.Contracts.Models;
+using IotService.Contracts.Technicians;
+using IotService.Dashboard.Devices;
+using IotService.Dashboard.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Dashboard.Demo;
+
+/// <summary>
+/// Creates whatever part of the demo fleet is missing and leaves existing items alone, so it
+/// runs on every start: the first start creates everything, later ones find it all there, and
+/// an administrator's edits to demo models or customers survive restarts.
+/// </summary>
+public sealed class DemoSeeder(
+    DemoFleet fleet,
+    DemoSecrets secrets,
+    DeviceModelService models,
+    DeviceRegistrar registrar,
+    IGrainFactory grains,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoSeeder> logger)
+{
+    /// <returns>The devices to simulate, as they are registered (an existing device keeps its model and location).</returns>
+    public async Task<IReadOnlyList<DemoDevice>> SeedAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SeedParallelism, CancellationToken = cancellationToken };
+
+        // Devices need their model and customer first: the registrar checks both.
+        var newModels = await CountCreatedAsync(fleet.Models, parallel, EnsureModelAsync);
+        var newCustomers = await CountCreatedAsync(fleet.Customers, parallel, EnsureCustomerAsync);
+        var newTechnicians = await CountCreatedAsync(fleet.Technicians, parallel, EnsureTechnicianAsync);
+
+        var simulated = new DemoDevice?[fleet.Devices.Count];
+        var newDevices = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, fleet.Devices.Count), parallel, async (i, ct) =>
+        {
+            (simulated[i], var created) = await EnsureDeviceAsync(fleet.Devices[i], ct);
+            if (created)
+            {
+                Interlocked.Increment(ref newDevices);
+            }
+        });
+
+        var devices = simulated.OfType<DemoDevice>().ToList();
+        logger.FleetSeeded(
+            (long)time.GetElapsedTime(started).TotalMilliseconds, fleet.Models.Count, newModels, fleet.Customers.Count, newCustomers,
+            fleet.Technicians.Count, newTechnicians, fleet.Devices.Count, newDevices, fleet.Devices.Count - devices.Count);
+        return devices;
+    }
+
+    private static async Task<int> CountCreatedAsync<T>(IReadOnlyList<T> items, ParallelOptions parallel, Func<T, CancellationToken, Task<bool>> ensure)
+    {
+        var created = 0;
+        await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
+        {
+            if (await ensure(item, ct))
+            {
+                Interlocked.Increment(ref created);
+            }
+        });
+        return created;
+    }
+
+    private async Task<bool> EnsureModelAsync(DemoModel model, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<IDeviceModelGrain>(model.Id).GetAsync() is not null)
+        {
+            return false;
+        }
+
+        return await CreateAsync(() => models.SaveAsync(model.Definition, mustNotExist: true, cancellationToken));
+    }
+
+    private async Task<bool> EnsureCustomerAsync(CustomerDefinition customer, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<ICustomerGrain>(customer.Id);
+        return await grain.GetAsync() is null && await CreateAsync(() => grain.SaveAsync(customer, mustNotExist: true));
+    }
+
+    private async Task<bool> EnsureTechnicianAsync(TechnicianDefinition technician, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<ITechnicianGrain>(technician.Id);
+        return await grain.GetAsync() is null && await CreateAsync(() => grain.SaveAsync(technician, mustNotExist: true));
+    }
+
+    private async Task<(DemoDevice? Device, bool Created)> EnsureDeviceAsync(DemoDevice device, CancellationToken cancellationToken)
+    {
+        var existing = await grains.GetGrain<IDeviceGrain>(device.Id).GetSnapshotAsync();
+        if (existing is null)
+        {
+            var request = new RegisterDeviceRequest(device.Id, device.ModelId, device.CustomerId, device.Location, device.Name);
+            if (await CreateAsync(() => registrar.RegisterAsync(request, secrets.SecretFor(device.Id), cancellationToken)))
+            {
+                return (device, true);
+            }
+
+            existing = await grains.GetGrain<IDeviceGrain>(device.Id).GetSnapshotAsync();
+            if (existing is null)
+            {
+                return (device, false);
+            }
+        }
+
+        // A fleet seeded with another seed or count may have put another model under this id:
+        // simulate what is registered, or nothing if the demo does not know that model.
+        if (!fleet.TryGetModel(existing.ModelId, out _))
+        {
+            logger.DeviceSkipped(device.Id, existing.ModelId);
+            return (null, false);
+        }
+
+        return (device with { ModelId = existing.ModelId, Location = existing.Location ?? device.Location }, false);
+    }
+
+    /// <returns>False when the item turned out to exist already (created concurrently, or by another hub).</returns>
+    private static async Task<bool> CreateAsync<T>(Func<Task<T>> create)
+    {
+        try
+        {
+            await create();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using IotService.Grains.Storage;
+using IotService.Ingest.Mqtt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Dashboard.Demo;
+
+/// <summary>
+/// The demo's hosted service: once the hub is up, seeds whatever of the demo fleet is missing,
+/// then simulates every device over its own MQTT connection until the hub stops.
+/// </summary>
+public sealed class DeviceSimulator(
+    IServiceProvider services,
+    IOptions<DemoOptions> options,
+    IOptions<MqttOptions> mqtt,
+    IOptions<StorageOptions> storage,
+    IHostApplicationLifetime lifetime,
+    DemoStats stats,
+    TimeProvider time,
+    ILogger<DeviceSimulator> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled || !await WaitForHubStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
+        IReadOnlyList<DemoDevice> devices;
+        try
+        {
+            // Resolved only when the demo runs, so a hub without it never creates a demo key.
+            devices = await services.GetRequiredService<DemoSeeder>().SeedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A failed demo must not take the hub down with it.
+            logger.SeedFailed(ex);
+            return;
+        }
+
+        var host = BrokerHost(mqtt.Value.Host);
+        var keyFile = Path.GetFullPath(Path.Combine(storage.Value.Path, DemoSecrets.KeyFileName));
+        using var simulation = new FleetSimulation(
+            devices, services.GetRequiredService<DemoFleet>(), services.GetRequiredService<DemoSecrets>(), demo,
+            host, mqtt.Value.Port, stats, time, logger, keyFile);
+        logger.SimulatorStarted(devices.Count, host, mqtt.Value.Port, demo.PublishIntervalSeconds, devices.Count / demo.PublishIntervalSeconds);
+        await simulation.RunAsync(stoppingToken);
+        logger.SimulatorStopped(stats.Snapshot().Published);
+    }
+
+    /// <summary>Grains, the broker and the registrar are all hosted services: wait until every one has started.</summary>
+    private async Task<bool> WaitForHubStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        try
+        {
+            await started.Task.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A wildcard bind address is not somewhere to connect to; its loopback is.</summary>
+    internal static string BrokerHost(string host) => host switch
+    {
+        "" or "0.0.0.0" or "*" or "+" => "127.0.0.1",
+        "::" or "[::]" => "::1",
+        _ => host,
+    };
+}

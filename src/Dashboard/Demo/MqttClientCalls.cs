@@ -1,0 +1,50 @@
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+
+namespace IotService.Dashboard.Demo;
+
+/// <summary>The simulator's MQTT calls: they count what happened instead of throwing.</summary>
+internal static class MqttClientCalls
+{
+    public static async Task PublishCountedAsync(
+        this IMqttClient client, string topic, byte[] payload, MqttQualityOfServiceLevel qos, DemoStats stats, string deviceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build();
+            var result = await client.PublishAsync(message, cancellationToken);
+
+            // MQTT 5 reason codes below 0x80 are successes ("no matching subscribers" included).
+            if ((int)result.ReasonCode < 0x80)
+            {
+                stats.OnPublished();
+            }
+            else
+            {
+                stats.OnRejected($"{deviceId}: {result.ReasonCode} {result.ReasonString}");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex)
+        {
+            stats.OnPublishFailed($"{deviceId}: {ex.Message}");
+        }
+    }
+
+    public static async Task DisconnectQuietlyAsync(this IMqttClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build();
+            await client.DisconnectAsync(options, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MqttCommunicationException or ObjectDisposedException)
+        {
+            // Already gone; nothing left to tidy.
+        }
+    }
+}

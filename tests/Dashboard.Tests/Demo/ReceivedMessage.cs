@@ -1,0 +1,5 @@
+using MQTTnet.Protocol;
+
+namespace IotService.Dashboard.Tests.Demo;
+
+internal sealed record ReceivedMessage(string ClientId, string Topic, string Payload, MqttQualityOfServiceLevel Qos);

@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using IotService.Dashboard.Demo;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace IotService.Dashboard.Tests.Demo;
+
+/// <summary>A real MQTTnet broker on a free loopback port that accepts demo secrets and records every publish.</summary>
+internal sealed class TestBroker : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly Channel<ReceivedMessage> _received = Channel.CreateUnbounded<ReceivedMessage>();
+    private readonly MqttServer _server;
+
+    private TestBroker(DemoSecrets secrets, int port, Func<ReceivedMessage, bool>? observer)
+    {
+        Port = port;
+        var options = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointPort(port)
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(options);
+        _server.ValidatingConnectionAsync += e =>
+        {
+            ProtocolVersions[e.ClientId] = e.ProtocolVersion;
+            if (e.UserName != e.ClientId || e.Password != secrets.SecretFor(e.ClientId))
+            {
+                e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            }
+
+            return Task.CompletedTask;
+        };
+        _server.InterceptingPublishAsync += e =>
+        {
+            var message = new ReceivedMessage(
+                e.ClientId, e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray()), e.ApplicationMessage.QualityOfServiceLevel);
+            if (observer?.Invoke(message) != false)
+            {
+                _received.Writer.TryWrite(message);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    public int Port { get; }
+
+    public ConcurrentDictionary<string, MqttProtocolVersion> ProtocolVersions { get; } = new();
+
+    /// <param name="observer">Sees every message first; those it answers false to are not queued for <see cref="NextAsync"/>.</param>
+    public static async Task<TestBroker> StartAsync(DemoSecrets secrets, Func<ReceivedMessage, bool>? observer = null)
+    {
+        var broker = new TestBroker(secrets, FreePort(), observer);
+        await broker._server.StartAsync();
+        return broker;
+    }
+
+    public async Task<ReceivedMessage> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _received.Reader.ReadAsync(timeout.Token);
+    }
+
+    public Task DisconnectAsync(string clientId)
+        => _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.AdministrativeAction });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync(new MqttServerStopOptions());
+        _server.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
