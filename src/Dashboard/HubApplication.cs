@@ -1,4 +1,5 @@
 using IotService.Dashboard.Auth;
+using IotService.Dashboard.Demo;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
@@ -27,6 +28,7 @@ public static class HubApplication
         builder.AddHubAuth();
         builder.AddHubApi();
         builder.AddHubHealthChecks();
+        builder.AddDemo();
 
         var app = builder.Build();
         app.MapHubApi();

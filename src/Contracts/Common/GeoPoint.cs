@@ -4,5 +4,6 @@ namespace IotService.Contracts.Common;
 [GenerateSerializer, Immutable]
 public sealed record GeoPoint([property: Id(0)] double Lat, [property: Id(1)] double Lon)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsValid => Lat is >= -90 and <= 90 && Lon is >= -180 and <= 180;
 }

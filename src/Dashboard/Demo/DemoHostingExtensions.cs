@@ -30,6 +30,7 @@ public static class DemoHostingExtensions
         });
         services.TryAddSingleton(sp => DemoSecrets.LoadOrCreate(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.TryAddSingleton<DemoSeeder>();
+        services.TryAddSingleton<DemoUsers>();
         services.AddHostedService<DeviceSimulator>();
         return builder;
     }

@@ -32,6 +32,7 @@ public sealed class DeviceSimulator(
         {
             // Resolved only when the demo runs, so a hub without it never creates a demo key.
             devices = await services.GetRequiredService<DemoSeeder>().SeedAsync(stoppingToken);
+            await services.GetRequiredService<DemoUsers>().EnsureAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
