@@ -25,9 +25,9 @@ internal static class MqttClientCalls
                 stats.OnRejected($"{deviceId}: {result.ReasonCode} {result.ReasonString}");
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down.
+            // Shutting down: whatever was in flight ends with the connection, which is no failure.
         }
         catch (Exception ex)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IotService.Dashboard.Demo;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -13,6 +14,7 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly DemoSecrets _secrets = new(Enumerable.Repeat((byte)7, 32).ToArray());
     private readonly DemoStats _stats = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private TestBroker _broker = null!;
 
     public async Task InitializeAsync() => _broker = await TestBroker.StartAsync(_secrets);
@@ -25,7 +27,7 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
     public async Task ConnectsWithItsDerivedSecretSaysOnlinePublishesTelemetryAndSaysOfflineWhenClosed(MqttQualityOfServiceLevel qos, MqttProtocolVersion version)
     {
         using var device = NewDevice("dev-00001", DemoModels.CleaningRobot, _secrets, qos, version, out _);
-        var now = TimeProvider.System.GetUtcNow();
+        var now = _time.GetUtcNow();
 
         Assert.True(device.TryBeginConnect(now));
         await device.ConnectAsync(CancellationToken.None);
@@ -52,7 +54,7 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
     {
         var wrongKey = new DemoSecrets(Enumerable.Repeat((byte)8, 32).ToArray());
         using var device = NewDevice("dev-00002", DemoModels.Chiller, wrongKey, MqttQualityOfServiceLevel.AtLeastOnce, MqttProtocolVersion.V500, out _);
-        var now = TimeProvider.System.GetUtcNow();
+        var now = _time.GetUtcNow();
 
         Assert.True(device.TryBeginConnect(now));
         await device.ConnectAsync(CancellationToken.None);
@@ -60,8 +62,9 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
         var stats = _stats.Snapshot();
         Assert.Equal((0, 0L, 1L), (stats.Connected, stats.Connects, stats.ConnectFailures));
         Assert.Equal("dev-00002: refused: BadUserNameOrPassword", stats.LastError);
-        Assert.False(device.TryBeginConnect(now));
-        Assert.True(device.TryBeginConnect(now.AddSeconds(2)));
+        // The first retry waits one second, scaled by a jitter of 0.5 to 1.5.
+        Assert.False(device.TryBeginConnect(now.AddSeconds(0.49)));
+        Assert.True(device.TryBeginConnect(now.AddSeconds(1.5)));
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
     {
         using var device = NewDevice("dev-00003", DemoModels.AirConditioner, _secrets, MqttQualityOfServiceLevel.AtLeastOnce, MqttProtocolVersion.V500, out var client);
         var noticed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Assert.True(device.TryBeginConnect(TimeProvider.System.GetUtcNow()));
+        Assert.True(device.TryBeginConnect(_time.GetUtcNow()));
         await device.ConnectAsync(CancellationToken.None);
         Assert.Equal("online", (await _broker.NextAsync()).Payload);
 
@@ -83,10 +86,11 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
         Assert.Equal(new ReceivedMessage("dev-00003", "devices/dev-00003/status", "offline", MqttQualityOfServiceLevel.AtLeastOnce), await _broker.NextAsync());
         await noticed.Task.WaitAsync(Patience);
 
-        var now = TimeProvider.System.GetUtcNow();
+        var now = _time.GetUtcNow();
         Assert.Equal(0, _stats.Snapshot().Connected);
         Assert.False(device.TryBeginPublish(now.AddMinutes(1)));
-        Assert.True(device.TryBeginConnect(now.AddSeconds(2)));
+        Assert.False(device.TryBeginConnect(now.AddSeconds(0.49)));
+        Assert.True(device.TryBeginConnect(now.AddSeconds(1.5)));
         await device.ConnectAsync(CancellationToken.None);
         Assert.Equal("online", (await _broker.NextAsync()).Payload);
         Assert.Equal((1, 2L), (_stats.Snapshot().Connected, _stats.Snapshot().Connects));
@@ -96,7 +100,7 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
     private SimulatedDevice NewDevice(
         string id, DemoModel model, DemoSecrets secrets, MqttQualityOfServiceLevel qos, MqttProtocolVersion version, out IMqttClient client)
     {
-        var context = new SimulationContext(_stats, new SignalGenerator(0.02), TimeSpan.FromSeconds(5), TimeProvider.System, NullLogger.Instance, "demo.key");
+        var context = new SimulationContext(_stats, new SignalGenerator(0.02), TimeSpan.FromSeconds(5), _time, NullLogger.Instance, "demo.key");
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", _broker.Port)
             .WithProtocolVersion(version)

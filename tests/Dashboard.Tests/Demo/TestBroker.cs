@@ -16,6 +16,7 @@ internal sealed class TestBroker : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly Channel<ReceivedMessage> _received = Channel.CreateUnbounded<ReceivedMessage>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _disconnected = new();
     private readonly MqttServer _server;
 
     private TestBroker(DemoSecrets secrets, int port, Func<ReceivedMessage, bool>? observer)
@@ -36,6 +37,11 @@ internal sealed class TestBroker : IAsyncDisposable
                 e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             }
 
+            return Task.CompletedTask;
+        };
+        _server.ClientDisconnectedAsync += e =>
+        {
+            Disconnected(e.ClientId).TrySetResult();
             return Task.CompletedTask;
         };
         _server.InterceptingPublishAsync += e =>
@@ -69,14 +75,21 @@ internal sealed class TestBroker : IAsyncDisposable
         return await _received.Reader.ReadAsync(timeout.Token);
     }
 
-    public Task DisconnectAsync(string clientId)
-        => _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.AdministrativeAction });
+    /// <summary>Drops a client's connection and waits until the broker has finished with it.</summary>
+    public async Task DisconnectAsync(string clientId)
+    {
+        await _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.AdministrativeAction });
+        await Disconnected(clientId).Task.WaitAsync(Patience);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _server.StopAsync(new MqttServerStopOptions());
         _server.Dispose();
     }
+
+    private TaskCompletionSource Disconnected(string clientId)
+        => _disconnected.GetOrAdd(clientId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private static int FreePort()
     {
