@@ -1,0 +1,56 @@
+using IotService.Ingest.History;
+using IotService.Ingest.History.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IotService.Ingest.Tests.History.Sqlite;
+
+/// <summary>A temporary folder for history files, the stores opened on them, and a fake clock; all cleaned up on dispose.</summary>
+internal sealed class SqliteHistoryFiles : IAsyncDisposable
+{
+    private readonly List<SqliteHistoryStore> _stores = [];
+
+    public SqliteHistoryFiles(DateTimeOffset now) => Time = new FakeTimeProvider(now);
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "iot-tests", $"history-{Guid.NewGuid():N}");
+
+    public FakeTimeProvider Time { get; }
+
+    public HistoryOptions Options { get; } = new();
+
+    public string PathOf(string name = "history.db") => Path.Combine(Folder, name);
+
+    public SqliteHistoryStore Open(string name = "history.db", int rowsPerChunk = 20_000, int seriesPerChunk = 1_000)
+    {
+        var store = new SqliteHistoryStore(PathOf(name), Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<SqliteHistoryStore>.Instance)
+        {
+            RetentionRowsPerChunk = rowsPerChunk,
+            RetentionSeriesPerChunk = seriesPerChunk,
+        };
+        _stores.Add(store);
+        return store;
+    }
+
+    /// <summary>A plain connection of its own on a history file, outside the store.</summary>
+    public SqliteConnection Connect(string name = "history.db")
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = PathOf(name), Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        if (System.IO.Directory.Exists(Folder))
+        {
+            System.IO.Directory.Delete(Folder, recursive: true);
+        }
+    }
+}
