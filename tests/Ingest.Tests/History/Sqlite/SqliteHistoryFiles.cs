@@ -41,6 +41,27 @@ internal sealed class SqliteHistoryFiles : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Every hourly rollup in the file, by device, property and hour.</summary>
+    public List<RollupRow> ReadRollups(string name = "history.db")
+    {
+        using var connection = Connect(name);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.device, s.property, h.hour_start, h.value_sum, h.value_min, h.value_max, h.value_count
+            FROM telemetry_hourly h JOIN series s ON s.id = h.series
+            ORDER BY s.device, s.property, h.hour_start
+            """;
+        using var reader = command.ExecuteReader();
+        var rows = new List<RollupRow>();
+        while (reader.Read())
+        {
+            rows.Add(new RollupRow(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt64(6)));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _stores)
