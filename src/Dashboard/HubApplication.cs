@@ -5,6 +5,7 @@ using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
 using IotService.Grains;
 using IotService.Ingest;
+using IotService.Ingest.History;
 
 namespace IotService.Dashboard;
 
@@ -24,6 +25,7 @@ public static class HubApplication
 
         // Hosted services start in this order: the directory is filled before MQTT accepts devices.
         builder.Services.AddHostedService<DirectorySync>();
+        builder.AddHistory();
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHubApi();

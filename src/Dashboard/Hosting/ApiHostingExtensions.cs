@@ -36,6 +36,7 @@ public static class ApiHostingExtensions
         app.MapAuthApi();
         app.MapDeviceModelsApi();
         app.MapDevicesApi();
+        app.MapTelemetryApi();
         app.MapCustomersApi();
         app.MapTechniciansApi();
         app.MapIngestApi();

@@ -80,9 +80,16 @@ public sealed class MqttDevice : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Client.IsConnected)
+        try
         {
-            await Client.DisconnectAsync();
+            if (Client.IsConnected)
+            {
+                await Client.DisconnectAsync();
+            }
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker is gone (a crash test killed it): nothing to disconnect from.
         }
 
         Client.Dispose();

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IotService.Integration.Tests.Infrastructure;
+using MQTTnet;
+
+namespace IotService.Integration.Tests.History;
+
+/// <summary>SPEC §10: kill -9 of the hub under load loses no acknowledged QoS 1 reading.</summary>
+public sealed class CrashTests
+{
+    private const int Devices = 40;
+    private const int ReadingsPerMessage = 20;
+
+    [Fact]
+    public async Task EveryAcknowledgedQos1ReadingIsInTheHistoryAfterTheHubIsKilled()
+    {
+        var data = TempFolder.Create("crash");
+        var hub = await HubProcess.StartAsync(data);
+        await CreateModelAsync(hub.Admin);
+        var secrets = new Dictionary<string, string>();
+        for (var d = 0; d < Devices; d++)
+        {
+            var response = await hub.Admin.PostAsJsonAsync("/api/devices", new { id = $"crash-{d}", modelId = "crash-model" });
+            await HubApi.EnsureAsync(response, System.Net.HttpStatusCode.Created);
+            secrets[$"crash-{d}"] = (await response.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
+        }
+
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var acknowledged = new ConcurrentBag<(string Device, long Ms)>();
+        var publishers = secrets.Select(s => PublishUntilFailureAsync(hub.MqttPort, s.Key, s.Value, start, acknowledged)).ToList();
+
+        // Kill in the middle of the stream, once plenty has been acknowledged.
+        await Eventually.GetAsync(() => Task.FromResult(acknowledged.Count), n => n >= 40_000, TimeSpan.FromSeconds(90), "40,000 acknowledged readings");
+        hub.Kill();
+        await Task.WhenAll(publishers);
+        var acked = acknowledged.ToList();
+
+        await using var restarted = await HubProcess.StartAsync(data);
+        foreach (var group in acked.GroupBy(a => a.Device))
+        {
+            var stored = await StoredAsync(restarted.Admin, group.Key, start);
+            var missing = group.Where(a => !stored.TryGetValue(a.Ms, out var v) || v != a.Ms % 100_000).ToList();
+            Assert.True(missing.Count == 0, $"{missing.Count} of {group.Count()} acknowledged readings of {group.Key} are missing after the crash");
+        }
+    }
+
+    private static async Task PublishUntilFailureAsync(int port, string device, string secret, DateTimeOffset start, ConcurrentBag<(string, long)> acknowledged)
+    {
+        await using var client = await MqttDevice.ConnectAsync(port, device, secret);
+        var first = start.ToUnixTimeMilliseconds();
+        for (var i = 0; ; i += ReadingsPerMessage)
+        {
+            // A gateway-style array: every reading has its own timestamp and a value derived from it.
+            var batch = Enumerable.Range(i, ReadingsPerMessage).Select(n => first + n).ToList();
+            var payload = "[" + string.Join(",", batch.Select(ms => $$$"""{"ts":{{{ms}}},"values":{"v":{{{(ms % 100_000).ToString(CultureInfo.InvariantCulture)}}}}}""")) + "]";
+            try
+            {
+                var ack = await client.PublishAsync(payload);
+                if (ack.ReasonCode != MqttClientPublishReasonCode.Success)
+                {
+                    return;
+                }
+            }
+            catch (Exception)
+            {
+                return; // the hub is gone: this reading was not acknowledged
+            }
+
+            batch.ForEach(ms => acknowledged.Add((device, ms)));
+        }
+    }
+
+    private static async Task<Dictionary<long, double>> StoredAsync(HttpClient admin, string device, DateTimeOffset start)
+    {
+        var from = Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture));
+        var to = Uri.EscapeDataString(start.AddHours(1).ToString("O", CultureInfo.InvariantCulture));
+        var body = await admin.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/telemetry?property=v&from={from}&to={to}&limit=100000");
+        return body!["series"]![0]!["points"]!.AsArray().ToDictionary(
+            p => DateTimeOffset.Parse(p!["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
+            p => p!["value"]!.GetValue<double>());
+    }
+
+    private static async Task CreateModelAsync(HttpClient admin)
+    {
+        var response = await admin.PostAsJsonAsync("/api/device-models", new { id = "crash-model", name = "Crash", properties = new[] { new { name = "v" } } });
+        await HubApi.EnsureAsync(response, System.Net.HttpStatusCode.Created);
+    }
+}
