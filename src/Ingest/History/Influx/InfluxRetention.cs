@@ -81,14 +81,20 @@ internal sealed partial class InfluxRetention(InfluxConnection connection, Histo
             return;
         }
 
-        var answer = await connection.ExecuteAsync(RollUp(connection.Database, (from, to)), cancellationToken);
-        if (answer.Error is not null)
+        // An hour per statement: each stays well inside the request timeout, and progress survives a failure.
+        for (var hour = from; hour < to; hour += HourMs)
         {
-            LogRefused(RollUp(connection.Database, (from, to)), answer.Error);
-            return;
+            var statement = RollUp(connection.Database, (hour, hour + HourMs));
+            var answer = await connection.ExecuteAsync(statement, cancellationToken);
+            if (answer.Error is not null)
+            {
+                LogRefused(statement, answer.Error);
+                return;
+            }
+
+            _rolledUpUntilMs = hour + HourMs;
         }
 
-        _rolledUpUntilMs = to;
         LogRolledUp(connection.Database, DateTimeOffset.FromUnixTimeMilliseconds(from), DateTimeOffset.FromUnixTimeMilliseconds(to));
     }
 

@@ -41,7 +41,15 @@ internal static class InfluxStatements
 
     /// <param name="verb"><c>CREATE</c>, or <c>ALTER</c> when the policy exists with other settings.</param>
     public static string RetentionPolicy(string verb, string policy, string database, TimeSpan duration, bool isDefault)
-        => $"{verb} RETENTION POLICY {Identifier(policy)} ON {Identifier(database)} DURATION {Minutes(duration)} REPLICATION 1{(isDefault ? " DEFAULT" : "")}";
+        => $"{verb} RETENTION POLICY {Identifier(policy)} ON {Identifier(database)} DURATION {Minutes(duration)} REPLICATION 1"
+            + $" SHARD DURATION {ShardDuration(duration)}{(isDefault ? " DEFAULT" : "")}";
+
+    /// <summary>
+    /// InfluxDB's own default for a new policy, stated so that ALTER can shorten a policy below its
+    /// current shard duration (which InfluxDB refuses) and CREATE stays identical to what exists.
+    /// </summary>
+    public static string ShardDuration(TimeSpan duration)
+        => duration < TimeSpan.FromDays(2) ? "1h" : duration < TimeSpan.FromDays(180) ? "1d" : "7d";
 
     public static string ShowRetentionPolicies(string database) => $"SHOW RETENTION POLICIES ON {Identifier(database)}";
 
