@@ -6,7 +6,8 @@ namespace IotService.Ingest.History.Influx;
 
 /// <summary>
 /// A line-protocol body compressed while it is sent (<c>Content-Encoding: gzip</c>): no second
-/// buffer, and line protocol shrinks about tenfold. The bytes must stay untouched until the request completes.
+/// buffer; line protocol shrinks several-fold (4× for the benchmark batch of random values). The bytes
+/// must stay untouched until the request completes.
 /// </summary>
 internal sealed class GzipContent : HttpContent
 {
