@@ -16,7 +16,8 @@ internal sealed partial class InfluxBatchWriter(InfluxConnection connection, int
 
     public async Task WriteAsync(IReadOnlyList<HistoryPoint> points, CancellationToken cancellationToken)
     {
-        using var buffer = new PooledBufferWriter(64 * 1024);
+        // About 150 bytes a line for four values: rarely grown, never rented bigger than needed.
+        using var buffer = new PooledBufferWriter(Math.Clamp(Math.Min(points.Count, _batchSize) * 160, 4096, MaxBatchBytes));
         var lines = 0;
         var refused = 0;
         string? firstProblem = null;

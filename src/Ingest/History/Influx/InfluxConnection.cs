@@ -4,8 +4,9 @@ using System.Text;
 namespace IotService.Ingest.History.Influx;
 
 /// <summary>
-/// The three endpoints every InfluxDB speaks (1.x, and the v1-compatible API of 2.x/3.x): <c>/write</c>,
-/// <c>/query</c>, <c>/ping</c>. Sorts failures into "unavailable" (try again later) and everything else.
+/// The endpoints every InfluxDB speaks (1.x, and the v1-compatible API of 2.x/3.x): <c>/write</c> and
+/// <c>/query</c>. Throws <see cref="HistoryStoreUnavailableException"/> when InfluxDB cannot answer
+/// (unreachable, timeout, 408, 429, 5xx) or refuses a write's credentials; returns every other answer.
 /// </summary>
 internal sealed class InfluxConnection
 {
@@ -45,8 +46,11 @@ internal sealed class InfluxConnection
             return new InfluxWriteResult((int)response.StatusCode, null);
         }
 
-        var error = InfluxResponse.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken)).Error;
-        return new InfluxWriteResult((int)response.StatusCode, error ?? response.ReasonPhrase ?? "refused");
+        var answer = InfluxResponse.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken), (int)response.StatusCode);
+        var error = answer.Error ?? response.ReasonPhrase ?? "refused";
+        return answer.IsUnauthorized
+            ? throw new HistoryStoreUnavailableException($"InfluxDB at {_baseUri} refused the credentials ({answer.StatusCode}): {error}")
+            : new InfluxWriteResult(answer.StatusCode, error);
     }
 
     /// <summary>A read-only statement (SELECT, SHOW) as a chunked GET, so no row limit of the server truncates the answer.</summary>
@@ -68,10 +72,9 @@ internal sealed class InfluxConnection
         using (request)
         {
             using var response = await SendAsync(request, cancellationToken);
-            var answer = InfluxResponse.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
-            return response.IsSuccessStatusCode || answer.Error is not null
-                ? answer
-                : InfluxResponse.Failed($"{(int)response.StatusCode} {response.ReasonPhrase}");
+            var status = (int)response.StatusCode;
+            var answer = InfluxResponse.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken), status);
+            return response.IsSuccessStatusCode || answer.Error is not null ? answer : InfluxResponse.Failed(status, $"{status} {response.ReasonPhrase}");
         }
     }
 
@@ -96,9 +99,9 @@ internal sealed class InfluxConnection
         }
 
         var status = (int)response.StatusCode;
-        if (status is 401 or 403 or 408 or 429 or >= 500)
+        if (status is 408 or 429 or >= 500)
         {
-            // Credentials and overload are the operator's problem, not the points': keep them for later.
+            // Overload and outages are nothing the points did: keep them for later.
             using (response)
             {
                 var error = InfluxResponse.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken)).Error;

@@ -68,6 +68,11 @@ internal sealed class InfluxHistoryReader(InfluxConnection connection, InfluxRet
             }
         }
 
+        if (answer.IsUnauthorized)
+        {
+            throw new HistoryStoreUnavailableException($"InfluxDB refused the credentials ({answer.StatusCode}): {answer.Error}");
+        }
+
         return answer.Error is null ? answer : throw new InvalidOperationException($"InfluxDB refused '{statement}': {answer.Error}");
     }
 

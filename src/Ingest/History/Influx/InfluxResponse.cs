@@ -9,10 +9,19 @@ namespace IotService.Ingest.History.Influx;
 /// </summary>
 internal sealed class InfluxResponse
 {
-    private InfluxResponse(string? error) => Error = error;
+    private InfluxResponse(string? error, int statusCode)
+    {
+        Error = error;
+        StatusCode = statusCode;
+    }
 
     /// <summary>The server's complaint (top-level or about a statement), or null.</summary>
     public string? Error { get; }
+
+    public int StatusCode { get; }
+
+    /// <summary>401/403: the credentials are wrong or lack a right — the operator's problem, never the data's.</summary>
+    public bool IsUnauthorized => StatusCode is 401 or 403;
 
     /// <summary>Rows of <c>time, v1, v2, …</c> queried with <c>epoch=ms</c>: each row's time, then its numbers (null where InfluxDB has none).</summary>
     public List<long> Times { get; } = [];
@@ -22,9 +31,9 @@ internal sealed class InfluxResponse
     /// <summary>The first column of every row when it is text (e.g. the names from <c>SHOW RETENTION POLICIES</c>).</summary>
     public List<string> Names { get; } = [];
 
-    public static InfluxResponse Failed(string error) => new(error);
+    public static InfluxResponse Failed(int statusCode, string error) => new(error, statusCode);
 
-    public static InfluxResponse Read(ReadOnlyMemory<byte> body)
+    public static InfluxResponse Read(ReadOnlyMemory<byte> body, int statusCode = 200)
     {
         string? error = null;
         var documents = new List<JsonDocument>();
@@ -43,7 +52,7 @@ internal sealed class InfluxResponse
                 error ??= FindError(document.RootElement);
             }
 
-            var response = new InfluxResponse(error);
+            var response = new InfluxResponse(error, statusCode);
             foreach (var document in documents)
             {
                 response.AddRows(document.RootElement);
@@ -53,7 +62,7 @@ internal sealed class InfluxResponse
         }
         catch (JsonException ex)
         {
-            return new InfluxResponse("unreadable answer: " + ex.Message);
+            return new InfluxResponse("unreadable answer: " + ex.Message, statusCode);
         }
         finally
         {

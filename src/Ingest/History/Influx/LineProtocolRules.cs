@@ -29,6 +29,11 @@ public static class LineProtocolRules
             return problem;
         }
 
+        if (point.Values.Length == 0)
+        {
+            return "the point has no values";
+        }
+
         var ms = point.Timestamp.ToUnixTimeMilliseconds();
         if (ms is < MinMilliseconds or > MaxMilliseconds)
         {

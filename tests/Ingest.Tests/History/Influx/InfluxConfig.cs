@@ -8,7 +8,7 @@ namespace IotService.Ingest.Tests.History.Influx;
 /// </summary>
 public static class InfluxConfig
 {
-    public static string Create(string folder, int httpPort, int rpcPort) => string.Create(CultureInfo.InvariantCulture, $"""
+    public static string Create(string folder, int httpPort, int rpcPort, bool authEnabled = false) => string.Create(CultureInfo.InvariantCulture, $"""
         # Debian's build reads reporting-enabled, upstream reporting-disabled; unknown keys are ignored.
         reporting-enabled = false
         reporting-disabled = true
@@ -25,6 +25,7 @@ public static class InfluxConfig
 
         [http]
           bind-address = "127.0.0.1:{httpPort}"
+          auth-enabled = {(authEnabled ? "true" : "false")}
           log-enabled = false
 
         [monitor]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace IotService.Ingest.Tests.History.Influx;
@@ -20,8 +21,17 @@ public sealed class InfluxServer : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "iot-influx-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentQueue<string> _output = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly bool _authEnabled;
     private Process? _process;
     private int _databases;
+
+    public InfluxServer()
+        : this(authEnabled: false)
+    {
+    }
+
+    /// <summary>With authentication on, the first user must be created as an administrator (by <see cref="ExecuteAsync"/>).</summary>
+    internal InfluxServer(bool authEnabled) => _authEnabled = authEnabled;
 
     public int Port { get; private set; }
 
@@ -41,7 +51,7 @@ public sealed class InfluxServer : IAsyncLifetime
         {
             // Another process may take a probed port before influxd binds it: then try other ports.
             Port = FreePort();
-            await File.WriteAllTextAsync(ConfigPath, InfluxConfig.Create(_folder, Port, FreePort()));
+            await File.WriteAllTextAsync(ConfigPath, InfluxConfig.Create(_folder, Port, FreePort(), _authEnabled));
             try
             {
                 await StartAsync();
@@ -57,10 +67,18 @@ public sealed class InfluxServer : IAsyncLifetime
     public string NewDatabase() => $"test_{Interlocked.Increment(ref _databases)}";
 
     /// <summary>Runs InfluxQL directly (POST /query), bypassing the store under test.</summary>
-    public async Task<JsonElement> ExecuteAsync(string database, string statement)
+    public async Task<JsonElement> ExecuteAsync(string database, string statement, string? username = null, string? password = null)
     {
-        using var form = new FormUrlEncodedContent([new("db", database), new("q", statement)]);
-        using var response = await _http.PostAsync(new Uri($"{Url}/query"), form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{Url}/query"))
+        {
+            Content = new FormUrlEncodedContent([new("db", database), new("q", statement)]),
+        };
+        if (username is not null)
+        {
+            request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+        }
+
+        using var response = await _http.SendAsync(request);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
     }

@@ -53,6 +53,19 @@ public sealed class InfluxStatusTests
     }
 
     [Fact]
+    public async Task AUserWithoutAdminRightsCanStillWriteToAProvisionedDatabase()
+    {
+        var handler = new StubInfluxHandler((HttpStatusCode.NoContent, "")) { RefuseChanges = true };
+        var store = Store(handler);
+
+        await store.WriteAsync(Points, default);
+        await store.ApplyRetentionAsync(default);
+
+        Assert.Equal(1, handler.Writes);
+        Assert.Contains(handler.Statements, s => s.StartsWith("CREATE DATABASE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ADatabaseThatStaysMissingIsUnavailable()
     {
         var store = Store(new StubInfluxHandler((HttpStatusCode.NotFound, """{"error":"database not found: \"iot\""}""")));

@@ -59,6 +59,10 @@ public sealed class LineProtocolRulesTests
     }
 
     [Fact]
+    public void RefusesAPointWithoutValues()
+        => Assert.Equal("the point has no values", LineProtocolRules.FindProblem(Point("d1", "temp", 1) with { Values = [] }));
+
+    [Fact]
     public void RefusesAnEmptyModelButNotAMissingCustomer()
     {
         Assert.StartsWith("model id", LineProtocolRules.FindProblem(Point("d1", "temp", 1) with { ModelId = "" }), StringComparison.Ordinal);

@@ -12,6 +12,9 @@ public sealed class StubInfluxHandler(params (HttpStatusCode Status, string Body
 {
     private int _writes;
 
+    /// <summary>Answer statements that change something (POSTed) with 403, as 1.x does for a user without admin rights.</summary>
+    public bool RefuseChanges { get; init; }
+
     /// <summary>The InfluxQL statements received, in order.</summary>
     public ConcurrentQueue<string> Statements { get; } = new();
 
@@ -28,6 +31,12 @@ public sealed class StubInfluxHandler(params (HttpStatusCode Status, string Body
         var form = request.Content is null ? request.RequestUri.Query.TrimStart('?') : await request.Content.ReadAsStringAsync(cancellationToken);
         var statement = form.Split('&').Select(p => p.Split('=', 2)).First(p => p[0] == "q")[1];
         Statements.Enqueue(Uri.UnescapeDataString(statement.Replace('+', ' ')));
+
+        if (RefuseChanges && request.Method == HttpMethod.Post)
+        {
+            var refusal = "{\"error\":\"error authorizing query: reader not authorized to execute statement, requires admin privilege\"}";
+            return new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent(refusal, Encoding.UTF8, "application/json") };
+        }
 
         var policies = """{"results":[{"statement_id":0,"series":[{"columns":["name"],"values":[["raw"],["downsampled"]]}]}]}""";
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(policies, Encoding.UTF8, "application/json") };
