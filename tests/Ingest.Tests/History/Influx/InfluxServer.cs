@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
 
 namespace IotService.Ingest.Tests.History.Influx;
 
@@ -30,7 +28,7 @@ public sealed class InfluxServer : IAsyncLifetime
     {
     }
 
-    /// <summary>With authentication on, the first user must be created as an administrator (by <see cref="ExecuteAsync"/>).</summary>
+    /// <summary>With authentication on, the first user must be created as an administrator (<see cref="InfluxServerHttp.ExecuteAsync"/>).</summary>
     internal InfluxServer(bool authEnabled) => _authEnabled = authEnabled;
 
     public int Port { get; private set; }
@@ -65,31 +63,6 @@ public sealed class InfluxServer : IAsyncLifetime
 
     /// <summary>A database name no other test uses.</summary>
     public string NewDatabase() => $"test_{Interlocked.Increment(ref _databases)}";
-
-    /// <summary>Runs InfluxQL directly (POST /query), bypassing the store under test.</summary>
-    public async Task<JsonElement> ExecuteAsync(string database, string statement, string? username = null, string? password = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{Url}/query"))
-        {
-            Content = new FormUrlEncodedContent([new("db", database), new("q", statement)]),
-        };
-        if (username is not null)
-        {
-            request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
-        }
-
-        using var response = await _http.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Writes line protocol directly (POST /write, precision ms); returns the status code.</summary>
-    public async Task<HttpStatusCode> WriteLinesAsync(string database, string lines)
-    {
-        using var content = new StringContent(lines);
-        using var response = await _http.PostAsync(new Uri($"{Url}/write?db={Uri.EscapeDataString(database)}&precision=ms"), content);
-        return response.StatusCode;
-    }
 
     public async Task StartAsync()
     {
