@@ -2,8 +2,9 @@ namespace IotService.Ingest.History.Influx;
 
 /// <summary>
 /// The history store cannot be reached or refused to work (connection refused, timeout, 5xx, 429,
-/// wrong credentials, missing database): nothing is wrong with the points, so keep them and try
-/// again later. Writes are idempotent, so resending points that did get stored is harmless.
+/// wrong credentials, missing database, a configured series limit reached): nothing is wrong with
+/// the points, so keep them and try again later. Writes are idempotent, so resending points that did
+/// get stored is harmless.
 /// </summary>
 public sealed class HistoryStoreUnavailableException : Exception
 {

@@ -48,9 +48,19 @@ internal sealed class InfluxConnection
 
         var answer = InfluxResponse.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken), (int)response.StatusCode);
         var error = answer.Error ?? response.ReasonPhrase ?? "refused";
-        return answer.IsUnauthorized
-            ? throw new HistoryStoreUnavailableException($"InfluxDB at {_baseUri} refused the credentials ({answer.StatusCode}): {error}")
-            : new InfluxWriteResult(answer.StatusCode, error);
+        if (answer.IsUnauthorized)
+        {
+            throw new HistoryStoreUnavailableException($"InfluxDB at {_baseUri} refused the credentials ({answer.StatusCode}): {error}");
+        }
+
+        // 1.x answers 400 when max-series-per-database or max-values-per-tag is reached: nothing is
+        // wrong with the points, the operator must raise the limit (0 = none) — keep them until then.
+        if (error.Contains("limit exceeded", StringComparison.Ordinal))
+        {
+            throw new HistoryStoreUnavailableException($"InfluxDB at {_baseUri} is at a configured limit ({answer.StatusCode}): {error}");
+        }
+
+        return new InfluxWriteResult(answer.StatusCode, error);
     }
 
     /// <summary>A read-only statement (SELECT, SHOW) as a chunked GET, so no row limit of the server truncates the answer.</summary>

@@ -26,6 +26,16 @@ public sealed class InfluxStatusTests
         Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASeriesOrTagValueLimitIsUnavailableNotRejected()
+    {
+        var store = Store(new StubInfluxHandler((HttpStatusCode.BadRequest, """{"error":"partial write: max-series-per-database limit exceeded: (1000000) dropped=4"}""")));
+
+        var error = await Assert.ThrowsAsync<HistoryStoreUnavailableException>(() => store.WriteAsync(Points, default));
+
+        Assert.Contains("max-series-per-database", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest)]
     [InlineData(HttpStatusCode.UnprocessableEntity)]
