@@ -11,6 +11,8 @@ install_missing() {
   local need=()
   [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
   command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
+  [ -x /usr/bin/influxd ] || need+=(influxdb)
+  [ -x /usr/bin/influx ] || need+=(influxdb-client)
   if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: installing ${need[*]}"
     apt-get update -qq
