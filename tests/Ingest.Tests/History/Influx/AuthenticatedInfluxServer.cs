@@ -1,3 +1,5 @@
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class AuthenticatedInfluxServer : IAsyncLifetime
     public const string WriterPassword = "writer pw";
     public const string ProvisionedDatabase = "provisioned";
 
-    public InfluxServer Server { get; } = new(authEnabled: true);
+    public InfluxServer Server { get; } = InfluxServer.WithAuthentication();
 
     public async Task InitializeAsync()
     {

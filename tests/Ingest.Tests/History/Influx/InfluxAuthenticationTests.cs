@@ -2,6 +2,8 @@ using IotService.Contracts.Telemetry;
 using IotService.Ingest.History;
 using IotService.Ingest.History.Influx;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>Against an influxd with authentication on: credentials go as Basic authentication.</summary>

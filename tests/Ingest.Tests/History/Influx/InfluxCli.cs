@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>Debian's <c>influx</c> shell: a client nobody here wrote, to read back what the store wrote.</summary>

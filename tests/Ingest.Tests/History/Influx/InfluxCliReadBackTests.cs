@@ -2,6 +2,8 @@ using System.Text.Json;
 using IotService.Contracts.Telemetry;
 using IotService.Ingest.History;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>The stock <c>influx</c> CLI reads back exactly what the store wrote: names, tags, values and times.</summary>

@@ -1,3 +1,5 @@
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>One influxd for every Influx test class; the classes of a collection run one after another.</summary>

@@ -1,5 +1,7 @@
 using IotService.Ingest.History;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>The shared history contract against a real influxd, a fresh database per test.</summary>

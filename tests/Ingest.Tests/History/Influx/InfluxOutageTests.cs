@@ -5,6 +5,8 @@ using IotService.Contracts.Telemetry;
 using IotService.Ingest.History;
 using IotService.Ingest.History.Influx;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>InfluxDB away: the store says so quickly, and nothing is lost once it is back.</summary>

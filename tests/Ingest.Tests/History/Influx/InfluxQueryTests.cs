@@ -1,6 +1,8 @@
 using IotService.Contracts.Telemetry;
 using IotService.Ingest.History;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>The store's own InfluxQL against the real influxd: quoting, time bounds, names that clash.</summary>

@@ -3,6 +3,8 @@ using IotService.Contracts.Telemetry;
 using IotService.Ingest.History;
 using Microsoft.Extensions.Time.Testing;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>Retention policies, the continuous query, and aggregates that reach past raw retention.</summary>

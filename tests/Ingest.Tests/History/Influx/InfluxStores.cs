@@ -4,6 +4,8 @@ using IotService.Ingest.History.Influx;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>Stores under test, each on a database of its own.</summary>

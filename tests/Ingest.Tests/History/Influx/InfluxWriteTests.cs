@@ -2,6 +2,8 @@ using IotService.Contracts.Telemetry;
 using IotService.Ingest.History;
 using IotService.Ingest.History.Influx;
 
+using IotService.TestSupport.Influx;
+
 namespace IotService.Ingest.Tests.History.Influx;
 
 /// <summary>How writes reach the real influxd: compressed, batched, and what happens to bad points.</summary>

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace IotService.Ingest.Tests.History.Influx;
+namespace IotService.TestSupport.Influx;
 
 /// <summary>
 /// A real <c>influxd</c> (Debian's 1.6) on free loopback ports, with its meta, data and WAL in a temp
@@ -29,7 +29,10 @@ public sealed class InfluxServer : IAsyncLifetime
     }
 
     /// <summary>With authentication on, the first user must be created as an administrator (<see cref="InfluxServerHttp.ExecuteAsync"/>).</summary>
-    internal InfluxServer(bool authEnabled) => _authEnabled = authEnabled;
+    private InfluxServer(bool authEnabled) => _authEnabled = authEnabled;
+
+    /// <summary>A server with authentication on (xunit fixtures may have only one public constructor).</summary>
+    public static InfluxServer WithAuthentication() => new(authEnabled: true);
 
     public int Port { get; private set; }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IotService.Ingest.Tests.History.Influx;
+namespace IotService.TestSupport.Influx;
 
 /// <summary>
 /// influxd's configuration for a test: everything under one folder, HTTP and the backup RPC port on

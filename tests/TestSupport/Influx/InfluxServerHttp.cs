@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace IotService.Ingest.Tests.History.Influx;
+namespace IotService.TestSupport.Influx;
 
 /// <summary>Talking to the test influxd directly, bypassing the store under test.</summary>
 public static class InfluxServerHttp
