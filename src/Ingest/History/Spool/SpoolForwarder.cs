@@ -25,9 +25,10 @@ public sealed partial class SpoolForwarder(WriteAheadSpool spool, IHistoryStore 
         {
             while (true)
             {
-                var batch = await spool.ReadAsync(position, MaxBatchPoints, stoppingToken);
+                var from = position;
+                var batch = await RetryOnDiskErrorAsync(() => spool.ReadAsync(from, MaxBatchPoints, stoppingToken), stoppingToken);
                 var rejected = batch.CorruptFrom is null ? await ForwardAsync(batch.Points, stoppingToken) : [];
-                await AcknowledgeAsync(batch, rejected, stoppingToken);
+                await RetryOnDiskErrorAsync(() => Acknowledge(batch, rejected), stoppingToken);
                 position = batch.End;
             }
         }
@@ -61,7 +62,7 @@ public sealed partial class SpoolForwarder(WriteAheadSpool spool, IHistoryStore 
                 spool.ForwardFailed(ex.Message);
                 LogStoreFailed(ex.GetType().Name, ex.Message, delay);
                 await Task.Delay(delay, timeProvider, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = Doubled(delay);
             }
         }
     }
@@ -87,25 +88,35 @@ public sealed partial class SpoolForwarder(WriteAheadSpool spool, IHistoryStore 
         }
     }
 
-    /// <summary>Persists progress; a disk failure here is retried rather than lost, and at worst resends the batch.</summary>
-    private async Task AcknowledgeAsync(SpoolReadBatch batch, List<(HistoryPoint, string)> rejected, CancellationToken stoppingToken)
+    /// <summary>
+    /// Reading the spool or saving progress hit a disk error: wait and try again rather than stop
+    /// forwarding for good. At worst a batch is sent twice, which the idempotent store absorbs.
+    /// </summary>
+    private async Task<T> RetryOnDiskErrorAsync<T>(Func<ValueTask<T>> action, CancellationToken stoppingToken)
     {
         var delay = FirstRetryDelay;
         while (true)
         {
             try
             {
-                spool.Acknowledge(batch, rejected);
-                return;
+                return await action();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                LogCheckpointFailed(ex, delay);
+                LogSpoolDiskFailed(ex, delay);
                 await Task.Delay(delay, timeProvider, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = Doubled(delay);
             }
         }
     }
+
+    private ValueTask<bool> Acknowledge(SpoolReadBatch batch, List<(HistoryPoint, string)> rejected)
+    {
+        spool.Acknowledge(batch, rejected);
+        return ValueTask.FromResult(true);
+    }
+
+    private static TimeSpan Doubled(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "History store write failed ({Kind}: {Error}); the spool keeps the data, retrying in {Delay}")]
     private partial void LogStoreFailed(string kind, string error, TimeSpan delay);
@@ -113,6 +124,6 @@ public sealed partial class SpoolForwarder(WriteAheadSpool spool, IHistoryStore 
     [LoggerMessage(Level = LogLevel.Warning, Message = "History store rejected {Rejected} of {Count} readings for good; moved to the spool's dead letters (first reason: {Reason})")]
     private partial void LogRejected(int rejected, int count, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Spool checkpoint could not be saved; retrying in {Delay}")]
-    private partial void LogCheckpointFailed(Exception exception, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spool read or checkpoint failed on disk; retrying in {Delay}")]
+    private partial void LogSpoolDiskFailed(Exception exception, TimeSpan delay);
 }

@@ -8,6 +8,21 @@ internal sealed class SpoolReader(string directory, SpoolLedger ledger) : IDispo
     /// <summary>Records from <paramref name="from"/> up to the committed end, stopping once <paramref name="maxPoints"/> is reached.</summary>
     public SpoolReadBatch Read(SpoolPosition from, int maxPoints)
     {
+        try
+        {
+            return ReadCore(from, maxPoints);
+        }
+        catch (IOException)
+        {
+            // Start the next attempt from a freshly opened file.
+            _cursor?.Dispose();
+            _cursor = null;
+            throw;
+        }
+    }
+
+    private SpoolReadBatch ReadCore(SpoolPosition from, int maxPoints)
+    {
         var points = new List<HistoryPoint>();
         var records = 0;
         var position = from;

@@ -23,6 +23,9 @@ internal sealed class FakeHistoryStore : IHistoryStore
         set { lock (_lock) { _available = value; } }
     }
 
+    /// <summary>What a write throws while the store is not <see cref="Available"/>.</summary>
+    public Func<Exception> Outage { get; init; } = () => new HistoryStoreUnavailableException(DownMessage);
+
     /// <summary>Batches holding a point this matches are rejected for good.</summary>
     public Func<HistoryPoint, bool>? IsPoison { get; init; }
 
@@ -42,7 +45,7 @@ internal sealed class FakeHistoryStore : IHistoryStore
         {
             if (!_available)
             {
-                throw new HistoryStoreUnavailableException(DownMessage);
+                throw Outage();
             }
 
             if (IsPoison is { } isPoison && points.Any(isPoison))

@@ -75,6 +75,36 @@ public sealed class SpoolForwarderTests
         Assert.Equal(0, up.PendingRecords);
     }
 
+    [Theory]
+    [InlineData("http")]
+    [InlineData("timeout")]
+    [InlineData("unforeseen")]
+    public async Task TransportFailuresAndTimeoutsAreRetriedLikeOutages(string failure)
+    {
+        await using var harness = new SpoolHarness();
+        harness.Store = new FakeHistoryStore
+        {
+            Available = false,
+            Outage = () => failure switch
+            {
+                "http" => new HttpRequestException("connection refused"),
+                "timeout" => new TaskCanceledException("request timed out"),
+                _ => new InvalidOperationException("surprise"),
+            },
+        };
+        await harness.StartForwarderAsync();
+        await harness.Spool.AppendAsync(TestPoints.Batch(0, 3), true, default);
+
+        var retry = await harness.Clock.NextTimerAsync();
+        Assert.False(harness.Spool.Stats.StoreReachable);
+        harness.Store.Available = true;
+        harness.Clock.Advance(retry);
+        await harness.Store.WhenReceived(3);
+        await harness.StopForwarderAsync();
+
+        TestPoints.AssertSame(TestPoints.Batch(0, 3), harness.Store.Received);
+    }
+
     [Fact]
     public async Task BackOffDoublesUpToThirtySeconds()
     {
