@@ -1,5 +1,6 @@
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Diagnostics;
+using IotService.Ingest.History;
 
 namespace IotService.Dashboard.Api;
 
@@ -7,7 +8,7 @@ public static class IngestApi
 {
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ingest/stats", (IngestRates rates) => TypedResults.Ok(rates.Current()))
+        app.MapGet("/api/ingest/stats", (IngestRates rates, IHistoryStatusSource history) => TypedResults.Ok(rates.Current() with { History = history.Current() }))
             .WithTags("Ingest")
             .RequireAuthorization(Policies.Staff);
         return app;

@@ -32,8 +32,9 @@ public static class TelemetryApi
             return ApiProblems.NotFound("device", id);
         }
 
-        var end = to ?? time.GetUtcNow();
-        var start = from ?? end.AddHours(-1);
+        // Readings carry whole milliseconds; so do the bounds, so that every store cuts the same way.
+        var end = WholeMilliseconds(to ?? time.GetUtcNow());
+        var start = WholeMilliseconds(from ?? end.AddHours(-1));
         var errors = new ValidationErrors();
         errors.Require(start < end, "from", "must be before to");
         TimeSpan step = default;
@@ -59,6 +60,8 @@ public static class TelemetryApi
 
         return TypedResults.Ok(new TelemetryResponse(id, start, end, interval, series));
     }
+
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds());
 
     /// <summary>The model's properties the caller may see, in the model's order.</summary>
     private static List<string> Visible(DeviceModelDefinition model, ClaimsPrincipal user)

@@ -12,7 +12,8 @@ public static class HealthApi
             .AddCheck<SiloHealthCheck>("orleans")
             .AddCheck<MqttHealthCheck>("mqtt")
             .AddCheck<StorageHealthCheck>("storage")
-            .AddCheck<IngestHealthCheck>("ingest");
+            .AddCheck<IngestHealthCheck>("ingest")
+            .AddCheck<HistoryHealthCheck>("history");
         return builder;
     }
 

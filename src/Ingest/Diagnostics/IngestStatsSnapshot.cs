@@ -14,4 +14,8 @@ public sealed record IngestStatsSnapshot(
     int QueueCapacity,
     double AcceptedReadingsPerSecond,
     double RejectedPerSecond,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The history store and its spool; filled in by the API.</summary>
+    public History.HistoryStatus? History { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace IotService.Ingest.History;
+
+public interface IHistoryStatusSource
+{
+    HistoryStatus Current();
+}
