@@ -92,7 +92,7 @@ public sealed class SqliteHistoryRetentionTests : IAsyncLifetime
     public async Task RetentionInManySmallChunksGivesTheSameResultAsInOne()
     {
         var whole = await OpenWithReadingsAsync("whole.db");
-        var chunked = await OpenWithReadingsAsync("chunked.db", rowsPerChunk: 4, seriesPerChunk: 2);
+        var chunked = await OpenWithReadingsAsync("chunked.db", new SqliteHistoryTuning(RetentionRowsPerChunk: 4, RetentionSeriesPerChunk: 2));
 
         await whole.ApplyRetentionAsync(default);
         await chunked.ApplyRetentionAsync(default);
@@ -126,9 +126,9 @@ public sealed class SqliteHistoryRetentionTests : IAsyncLifetime
 
     private static double Rpm(int i) => 1000 + (i % 5) * 50;
 
-    private async Task<SqliteHistoryStore> OpenWithReadingsAsync(string name = "history.db", int rowsPerChunk = 20_000, int seriesPerChunk = 1_000)
+    private async Task<SqliteHistoryStore> OpenWithReadingsAsync(string name = "history.db", SqliteHistoryTuning? tuning = null)
     {
-        var store = _files.Open(name, rowsPerChunk, seriesPerChunk);
+        var store = _files.Open(name, tuning);
         var points = new List<HistoryPoint>();
         for (var at = T0.AddHours(21); at < T0.AddHours(27); at = at.AddMinutes(10))
         {
