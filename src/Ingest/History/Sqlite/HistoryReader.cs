@@ -6,6 +6,10 @@ namespace IotService.Ingest.History.Sqlite;
 /// The read side: raw ranges and per-interval aggregates of one series, each query on a pooled read-only
 /// connection (WAL lets them read while the writer commits).
 /// </summary>
+/// <remarks>
+/// The statements of one query run in one read transaction, so they see one snapshot: a merge or a
+/// retention chunk committing in between would otherwise let a reading be seen in two tables or in none.
+/// </remarks>
 internal sealed class HistoryReader(string connectionString)
 {
     private const long MillisecondsPerHour = 3_600_000;
@@ -43,7 +47,8 @@ internal sealed class HistoryReader(string connectionString)
     {
         var points = new List<RawPoint>();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = await CreateCommandAsync(connection, $"{Rows} ORDER BY 1 LIMIT $limit", query, cancellationToken).ConfigureAwait(false);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        await using var command = await CreateCommandAsync(snapshot, $"{Rows} ORDER BY 1 LIMIT $limit", query, cancellationToken).ConfigureAwait(false);
         if (command is null)
         {
             return points;
@@ -67,10 +72,11 @@ internal sealed class HistoryReader(string connectionString)
     {
         var buckets = new List<BucketTotals>();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ReadBucketsAsync(connection, RawBuckets, query, intervalMs, buckets, cancellationToken).ConfigureAwait(false);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        await ReadBucketsAsync(snapshot, RawBuckets, query, intervalMs, buckets, cancellationToken).ConfigureAwait(false);
         if (intervalMs % MillisecondsPerHour == 0)
         {
-            await ReadBucketsAsync(connection, RollupBuckets, query, intervalMs, buckets, cancellationToken).ConfigureAwait(false);
+            await ReadBucketsAsync(snapshot, RollupBuckets, query, intervalMs, buckets, cancellationToken).ConfigureAwait(false);
         }
 
         buckets.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -114,9 +120,9 @@ internal sealed class HistoryReader(string connectionString)
         }
     }
 
-    private static async Task ReadBucketsAsync(SqliteConnection connection, string sql, HistoryQuery query, long intervalMs, List<BucketTotals> buckets, CancellationToken cancellationToken)
+    private static async Task ReadBucketsAsync(SqliteTransaction snapshot, string sql, HistoryQuery query, long intervalMs, List<BucketTotals> buckets, CancellationToken cancellationToken)
     {
-        await using var command = await CreateCommandAsync(connection, sql, query, cancellationToken).ConfigureAwait(false);
+        await using var command = await CreateCommandAsync(snapshot, sql, query, cancellationToken).ConfigureAwait(false);
         if (command is null)
         {
             return;
@@ -131,9 +137,10 @@ internal sealed class HistoryReader(string connectionString)
     }
 
     /// <summary>A command with the series and range bound, or null when the device never had the property.</summary>
-    private static async Task<SqliteCommand?> CreateCommandAsync(SqliteConnection connection, string sql, HistoryQuery query, CancellationToken cancellationToken)
+    private static async Task<SqliteCommand?> CreateCommandAsync(SqliteTransaction snapshot, string sql, HistoryQuery query, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
+        var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText = Series;
         command.Parameters.AddWithValue("$device", query.DeviceId);
         command.Parameters.AddWithValue("$property", query.Property);

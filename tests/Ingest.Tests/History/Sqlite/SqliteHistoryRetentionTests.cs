@@ -103,6 +103,27 @@ public sealed class SqliteHistoryRetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HourlyAggregatesReadWhileRetentionRunsNeverCountAReadingTwiceOrMissIt()
+    {
+        var store = await OpenWithReadingsAsync(tuning: new SqliteHistoryTuning(RetentionRowsPerChunk: 1, RetentionSeriesPerChunk: 1));
+        var query = new HistoryQuery("d1", "temp", T0.AddHours(18), T0.AddHours(30));
+        var before = await store.QueryAggregateAsync(query, TimeSpan.FromHours(1), default);
+
+        var retention = store.ApplyRetentionAsync(default);
+        var reads = 0;
+        do
+        {
+            Assert.Equal(before, await store.QueryAggregateAsync(query, TimeSpan.FromHours(1), default));
+            reads++;
+        }
+        while (!retention.IsCompleted);
+
+        await retention;
+        Assert.Equal(before, await store.QueryAggregateAsync(query, TimeSpan.FromHours(1), default));
+        Assert.True(reads > 1, $"only {reads} read(s) overlapped retention");
+    }
+
+    [Fact]
     public async Task RollupsOlderThanDownsampledRetentionAreDeleted()
     {
         var store = await OpenWithReadingsAsync();
