@@ -8,6 +8,8 @@ namespace IotService.Ingest.History.Sqlite;
 /// previous commit was being flushed as one transaction: one fsync for many callers.
 /// </summary>
 /// <remarks>
+/// Between groups it merges a chunk of <c>telemetry_recent</c> into <c>telemetry</c> when
+/// <see cref="RecentTier.WantsMerge"/>, at least as many rows as the group wrote, so merging keeps pace.
 /// SQLite has one writer per file and, with <c>synchronous=FULL</c>, one fsync per commit; callers that each
 /// committed alone would be capped by the disk's flush rate. The queue is unbounded because every caller
 /// waits for its own commit: the pipeline's bounded channel in front of it is where back-pressure lives.
@@ -19,16 +21,19 @@ internal sealed partial class HistoryGroupCommitter : IAsyncDisposable
 
     private readonly HistoryWriteSession _session;
     private readonly int _maxGroupWeight;
+    private readonly int _mergeChunkRows;
     private readonly ILogger _logger;
     private readonly Task _loop;
 
     /// <param name="session">The writer connection; the committer owns and disposes it.</param>
     /// <param name="maxGroupWeight">Rows after which a group is closed, so one commit stays short and the next group starts soon.</param>
-    /// <param name="logger">Receives failed groups.</param>
-    public HistoryGroupCommitter(HistoryWriteSession session, int maxGroupWeight, ILogger logger)
+    /// <param name="mergeChunkRows">Fewest rows one merge transaction moves.</param>
+    /// <param name="logger">Receives failed groups and merges.</param>
+    public HistoryGroupCommitter(HistoryWriteSession session, int maxGroupWeight, int mergeChunkRows, ILogger logger)
     {
         _session = session;
         _maxGroupWeight = maxGroupWeight;
+        _mergeChunkRows = mergeChunkRows;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -51,8 +56,16 @@ internal sealed partial class HistoryGroupCommitter : IAsyncDisposable
     private async Task RunAsync()
     {
         var group = new List<HistoryWrite>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var mayMerge = true;
+        while (true)
         {
+            // Pending merge work goes on without waiting for writes, but not past shutdown.
+            var merging = mayMerge && _session.Recent.WantsMerge && !_queue.Reader.Completion.IsCompleted;
+            if (!merging && !await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+
             var weight = 0;
             while (weight < _maxGroupWeight && _queue.Reader.TryRead(out var write))
             {
@@ -67,7 +80,32 @@ internal sealed partial class HistoryGroupCommitter : IAsyncDisposable
             {
                 CommitGroup(group);
                 group.Clear();
+                mayMerge = true;
             }
+
+            if (mayMerge && _session.Recent.WantsMerge)
+            {
+                // After a failure, wait for the next write group rather than retrying in a tight loop.
+                mayMerge = TryMerge(Math.Max(_mergeChunkRows, weight));
+            }
+        }
+    }
+
+    private bool TryMerge(int rows)
+    {
+        try
+        {
+            _session.Begin();
+            _session.Recent.Merge(_session, rows);
+            _session.Commit();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            _session.Rollback();
+            _session.Recent.StopMerging();
+            LogMergeFailed(exception);
+            return false;
         }
     }
 
@@ -121,6 +159,9 @@ internal sealed partial class HistoryGroupCommitter : IAsyncDisposable
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Merging recent history rows failed; retrying after the next write")]
+    private partial void LogMergeFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} history writes failed; replaying each alone")]
     private partial void LogGroupReplayed(Exception exception, int count);

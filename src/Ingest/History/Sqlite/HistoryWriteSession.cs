@@ -14,17 +14,21 @@ internal sealed class HistoryWriteSession : IDisposable
     private readonly SeriesCatalog _catalog = new();
     private SeriesRow[] _rows = new SeriesRow[4096];
     private SqliteTransaction? _transaction;
-    private bool _catalogStale;
+    private bool _stale;
 
-    private HistoryWriteSession(SqliteConnection connection)
+    private HistoryWriteSession(SqliteConnection connection, int mergeThresholdRows)
     {
         _connection = connection;
         _upsert = new NativeStatement(connection, HistorySchema.UpsertReading);
         _catalog.Load(connection);
+        Recent = new RecentTier(mergeThresholdRows);
+        Recent.Recount(connection);
     }
 
+    public RecentTier Recent { get; }
+
     /// <summary>Opens the file (creating it and its tables if needed) for writing.</summary>
-    public static HistoryWriteSession Open(string connectionString)
+    public static HistoryWriteSession Open(string connectionString, int mergeThresholdRows)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -38,7 +42,7 @@ internal sealed class HistoryWriteSession : IDisposable
             }
 
             Execute(connection, HistorySchema.Create);
-            return new HistoryWriteSession(connection);
+            return new HistoryWriteSession(connection, mergeThresholdRows);
         }
         catch
         {
@@ -51,10 +55,11 @@ internal sealed class HistoryWriteSession : IDisposable
 
     public void Begin()
     {
-        if (_catalogStale)
+        if (_stale)
         {
             _catalog.Load(_connection);
-            _catalogStale = false;
+            Recent.Recount(_connection);
+            _stale = false;
         }
 
         _transaction = _connection.BeginTransaction();
@@ -66,7 +71,7 @@ internal sealed class HistoryWriteSession : IDisposable
         EndTransaction();
     }
 
-    /// <summary>Rolls back (if the database has not already) and forgets series created in the transaction.</summary>
+    /// <summary>Rolls back (if the database has not already) and forgets what the transaction changed in memory.</summary>
     public void Rollback()
     {
         try
@@ -81,7 +86,7 @@ internal sealed class HistoryWriteSession : IDisposable
         EndTransaction();
 
         // Reloaded before the next transaction rather than here, where a failure would have nowhere to go.
-        _catalogStale = true;
+        _stale = true;
     }
 
     /// <summary>Upserts every value of <paramref name="points"/>; returns how many values that was.</summary>
@@ -115,6 +120,7 @@ internal sealed class HistoryWriteSession : IDisposable
             _upsert.Execute();
         }
 
+        Recent.Added(count);
         return count;
     }
 

@@ -10,6 +10,11 @@ namespace IotService.Ingest.History.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>
+/// Layout (measured and argued in <see cref="HistorySchema"/> and <see cref="RecentTier"/>): one row of
+/// (series, ts, value) per value, the strings once per series; writes land in a small table that is merged
+/// in large sorted chunks into the big one, both clustered by series and time for range queries.
+/// </para>
+/// <para>
 /// Retention (<see cref="ApplyRetentionAsync"/>, run hourly by <see cref="HistoryRetentionService"/>): raw
 /// readings are kept <see cref="HistoryOptions.RawRetentionDays"/>, counted from now and rounded down to a
 /// whole hour. Older raw readings are moved, a bounded chunk per transaction, into
@@ -30,7 +35,8 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
     // Rows after which a write group is committed: ~0.1 s of upserts, so a write never waits long behind another.
     private const int MaxGroupValues = 50_000;
 
-    private readonly string _readConnectionString;
+    private readonly SqliteHistoryTuning _tuning;
+    private readonly HistoryReader _reader;
     private readonly HistoryGroupCommitter _writer;
     private readonly TimeProvider _timeProvider;
     private readonly IOptions<HistoryOptions> _options;
@@ -38,29 +44,29 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
 
     /// <summary>Opens (creating if needed) the history file; fails here if the file cannot be used.</summary>
     public SqliteHistoryStore(string filePath, TimeProvider timeProvider, IOptions<HistoryOptions> options, ILogger<SqliteHistoryStore> logger)
+        : this(filePath, timeProvider, options, logger, SqliteHistoryTuning.Default)
     {
+    }
+
+    internal SqliteHistoryStore(string filePath, TimeProvider timeProvider, IOptions<HistoryOptions> options, ILogger<SqliteHistoryStore> logger, SqliteHistoryTuning tuning)
+    {
+        _tuning = tuning;
         FilePath = Path.GetFullPath(filePath);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         var connection = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true };
-        _readConnectionString = new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        _reader = new HistoryReader(new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
         _timeProvider = timeProvider;
         _options = options;
         _logger = logger;
 
         // Opened here, not lazily: the tables must exist before the first query, and a bad path should
         // stop the host at start rather than fail every write later.
-        var session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString());
-        _writer = new HistoryGroupCommitter(session, MaxGroupValues, logger);
+        var session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString(), tuning.MergeThresholdRows);
+        _writer = new HistoryGroupCommitter(session, MaxGroupValues, tuning.MergeChunkRows, logger);
     }
 
     /// <summary>Full path of the history file.</summary>
     public string FilePath { get; }
-
-    /// <summary>Raw rows moved or rollups deleted per retention transaction; small in tests to exercise chunking.</summary>
-    internal int RetentionRowsPerChunk { get; init; } = 20_000;
-
-    /// <summary>Series visited per retention transaction.</summary>
-    internal int RetentionSeriesPerChunk { get; init; } = 1_000;
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A value is NaN or infinite (nothing is written).</exception>
@@ -84,24 +90,22 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<RawPoint>> QueryRawAsync(HistoryQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RawPoint>> QueryRawAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await HistoryQueries.RawAsync(connection, query, cancellationToken).ConfigureAwait(false);
+        return _reader.RawAsync(query, cancellationToken);
     }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not a positive whole number of milliseconds.</exception>
-    public async Task<IReadOnlyList<AggregatePoint>> QueryAggregateAsync(HistoryQuery query, TimeSpan interval, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AggregatePoint>> QueryAggregateAsync(HistoryQuery query, TimeSpan interval, CancellationToken cancellationToken)
     {
         if (interval < TimeSpan.FromMilliseconds(1) || interval.Ticks % TimeSpan.TicksPerMillisecond != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The interval must be a positive whole number of milliseconds.");
         }
 
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await HistoryQueries.AggregateAsync(connection, query, interval.Ticks / TimeSpan.TicksPerMillisecond, cancellationToken).ConfigureAwait(false);
+        return _reader.AggregateAsync(query, interval.Ticks / TimeSpan.TicksPerMillisecond, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -113,8 +117,7 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
         var rawHorizon = HourFloor(now - TimeSpan.FromDays(options.RawRetentionDays));
         var rollupHorizon = HourFloor(now - TimeSpan.FromDays(options.DownsampledRetentionDays));
 
-        var rolledUp = await SweepAsync(rollUp: true, rawHorizon, cancellationToken).ConfigureAwait(false);
-        var deleted = await SweepAsync(rollUp: false, rollupHorizon, cancellationToken).ConfigureAwait(false);
+        var (rolledUp, deleted) = await new RetentionPass(_writer, _tuning).RunAsync(rawHorizon, rollupHorizon, cancellationToken).ConfigureAwait(false);
 
         LogRetentionApplied(rolledUp, DateTimeOffset.FromUnixTimeMilliseconds(rawHorizon), deleted,
             DateTimeOffset.FromUnixTimeMilliseconds(rollupHorizon), _timeProvider.GetElapsedTime(started));
@@ -124,44 +127,7 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
-        using var connection = new SqliteConnection(_readConnectionString);
-        SqliteConnection.ClearPool(connection);
-    }
-
-    private async Task<long> SweepAsync(bool rollUp, long horizonMs, CancellationToken cancellationToken)
-    {
-        // One transaction per chunk, each queued behind the writes that arrived meanwhile: ingest waits
-        // at most one chunk for retention.
-        long after = 0, rows = 0;
-        while (true)
-        {
-            var chunk = new RetentionChunk(rollUp, after, horizonMs, RetentionRowsPerChunk, RetentionSeriesPerChunk);
-            await _writer.WriteAsync(chunk.Execute, RetentionRowsPerChunk, cancellationToken).ConfigureAwait(false);
-            rows += chunk.Rows;
-            after = chunk.NextAfterSeries;
-            if (chunk.Finished)
-            {
-                return rows;
-            }
-        }
-    }
-
-    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_readConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = HistorySchema.ReaderPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        _reader.ClearPool();
     }
 
     private static long HourFloor(DateTimeOffset time)

@@ -22,13 +22,9 @@ internal sealed class SqliteHistoryFiles : IAsyncDisposable
 
     public string PathOf(string name = "history.db") => Path.Combine(Folder, name);
 
-    public SqliteHistoryStore Open(string name = "history.db", int rowsPerChunk = 20_000, int seriesPerChunk = 1_000)
+    public SqliteHistoryStore Open(string name = "history.db", SqliteHistoryTuning? tuning = null)
     {
-        var store = new SqliteHistoryStore(PathOf(name), Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<SqliteHistoryStore>.Instance)
-        {
-            RetentionRowsPerChunk = rowsPerChunk,
-            RetentionSeriesPerChunk = seriesPerChunk,
-        };
+        var store = new SqliteHistoryStore(PathOf(name), Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<SqliteHistoryStore>.Instance, tuning ?? SqliteHistoryTuning.Default);
         _stores.Add(store);
         return store;
     }

@@ -92,7 +92,7 @@ public sealed class SqliteHistoryRetentionTests : IAsyncLifetime
     public async Task RetentionInManySmallChunksGivesTheSameResultAsInOne()
     {
         var whole = await OpenWithReadingsAsync("whole.db");
-        var chunked = await OpenWithReadingsAsync("chunked.db", rowsPerChunk: 4, seriesPerChunk: 2);
+        var chunked = await OpenWithReadingsAsync("chunked.db", new SqliteHistoryTuning(RetentionRowsPerChunk: 4, RetentionSeriesPerChunk: 2));
 
         await whole.ApplyRetentionAsync(default);
         await chunked.ApplyRetentionAsync(default);
@@ -100,6 +100,27 @@ public sealed class SqliteHistoryRetentionTests : IAsyncLifetime
         Assert.Equal(9, _files.ReadRollups("chunked.db").Count);
         Assert.Equal(_files.ReadRollups("whole.db"), _files.ReadRollups("chunked.db"));
         Assert.Empty(await chunked.QueryRawAsync(new HistoryQuery("d2", "temp", T0, Horizon), default));
+    }
+
+    [Fact]
+    public async Task HourlyAggregatesReadWhileRetentionRunsNeverCountAReadingTwiceOrMissIt()
+    {
+        var store = await OpenWithReadingsAsync(tuning: new SqliteHistoryTuning(RetentionRowsPerChunk: 1, RetentionSeriesPerChunk: 1));
+        var query = new HistoryQuery("d1", "temp", T0.AddHours(18), T0.AddHours(30));
+        var before = await store.QueryAggregateAsync(query, TimeSpan.FromHours(1), default);
+
+        var retention = store.ApplyRetentionAsync(default);
+        var reads = 0;
+        do
+        {
+            Assert.Equal(before, await store.QueryAggregateAsync(query, TimeSpan.FromHours(1), default));
+            reads++;
+        }
+        while (!retention.IsCompleted);
+
+        await retention;
+        Assert.Equal(before, await store.QueryAggregateAsync(query, TimeSpan.FromHours(1), default));
+        Assert.True(reads > 1, $"only {reads} read(s) overlapped retention");
     }
 
     [Fact]
@@ -126,9 +147,9 @@ public sealed class SqliteHistoryRetentionTests : IAsyncLifetime
 
     private static double Rpm(int i) => 1000 + (i % 5) * 50;
 
-    private async Task<SqliteHistoryStore> OpenWithReadingsAsync(string name = "history.db", int rowsPerChunk = 20_000, int seriesPerChunk = 1_000)
+    private async Task<SqliteHistoryStore> OpenWithReadingsAsync(string name = "history.db", SqliteHistoryTuning? tuning = null)
     {
-        var store = _files.Open(name, rowsPerChunk, seriesPerChunk);
+        var store = _files.Open(name, tuning);
         var points = new List<HistoryPoint>();
         for (var at = T0.AddHours(21); at < T0.AddHours(27); at = at.AddMinutes(10))
         {

@@ -54,7 +54,10 @@ public sealed class SqliteHistoryWriteTests : IAsyncLifetime
         await store.WriteAsync([Point("d1", T0, ("temp", 1.5), ("rpm", 1200))], default);
 
         using var command = outsider.CreateCommand();
-        command.CommandText = "SELECT s.property, t.ts, t.value FROM telemetry t JOIN series s ON s.id = t.series ORDER BY s.property";
+        command.CommandText = """
+            SELECT s.property, t.ts, t.value FROM (SELECT * FROM telemetry UNION ALL SELECT * FROM telemetry_recent) t
+            JOIN series s ON s.id = t.series ORDER BY s.property
+            """;
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         Assert.Equal(("rpm", T0.ToUnixTimeMilliseconds(), 1200.0), (reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2)));
