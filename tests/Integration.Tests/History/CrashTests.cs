@@ -63,7 +63,7 @@ public sealed class CrashTests : IAsyncLifetime
             "spool drained after restart");
         foreach (var group in acked.GroupBy(a => a.Device))
         {
-            var stored = await StoredAsync(restarted.Admin, group.Key, start);
+            var stored = await HubApi.StoredAsync(restarted.Admin, group.Key, "v", start.AddSeconds(-1), start.AddHours(1));
             var missing = group.Where(a => !stored.TryGetValue(a.Ms, out var v) || v != a.Ms % 100_000).ToList();
             Assert.True(missing.Count == 0, $"{missing.Count} of {group.Count()} acknowledged readings of {group.Key} are missing after the crash");
         }
@@ -95,15 +95,6 @@ public sealed class CrashTests : IAsyncLifetime
         }
     }
 
-    private static async Task<Dictionary<long, double>> StoredAsync(HttpClient admin, string device, DateTimeOffset start)
-    {
-        var from = Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture));
-        var to = Uri.EscapeDataString(start.AddHours(1).ToString("O", CultureInfo.InvariantCulture));
-        var body = await admin.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/telemetry?property=v&from={from}&to={to}&limit=100000");
-        return body!["series"]![0]!["points"]!.AsArray().ToDictionary(
-            p => DateTimeOffset.Parse(p!["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
-            p => p!["value"]!.GetValue<double>());
-    }
 
     private static async Task CreateModelAsync(HttpClient admin)
     {

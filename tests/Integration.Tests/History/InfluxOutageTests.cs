@@ -56,8 +56,8 @@ public sealed class InfluxOutageTests : IAsyncLifetime
         await Eventually.GetAsync(hub.StatsAsync, s => s["history"]!["spoolPendingRecords"]!.GetValue<long>() == 0 && s["history"]!["storeReachable"]!.GetValue<bool>(), TimeSpan.FromSeconds(60), "spool drained");
         foreach (var group in acknowledged.Keys.GroupBy(k => k.Item1))
         {
-            var stored = await StoredAsync(hub, group.Key, start);
-            Assert.Equal(group.Select(k => k.Item2).Order(), stored.Order());
+            var stored = await HubApi.StoredAsync(hub.Admin, group.Key, "temperature", start.AddSeconds(-1), start.AddHours(1));
+            Assert.Equal(group.Select(k => k.Item2).Order(), stored.Keys.Order());
         }
 
         foreach (var device in devices)
@@ -81,13 +81,4 @@ public sealed class InfluxOutageTests : IAsyncLifetime
     private static Task WaitForAcknowledgedAsync(ConcurrentDictionary<(string, long), byte> acknowledged, int count)
         => Eventually.GetAsync(() => Task.FromResult(acknowledged.Count), n => n >= count, TimeSpan.FromSeconds(60), $"{count} acknowledged readings");
 
-    private static async Task<List<long>> StoredAsync(HubHost hub, string device, DateTimeOffset start)
-    {
-        var from = Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture));
-        var to = Uri.EscapeDataString(start.AddHours(1).ToString("O", CultureInfo.InvariantCulture));
-        var body = await hub.Admin.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/telemetry?property=temperature&from={from}&to={to}&limit=100000");
-        return body!["series"]![0]!["points"]!.AsArray()
-            .Select(p => DateTimeOffset.Parse(p!["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds())
-            .ToList();
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -71,6 +72,16 @@ public static class HubApi
     /// <summary>Waits until the device shows <paramref name="expected"/> for the property.</summary>
     public static Task<JsonObject?> WaitForValueAsync(this HubHost hub, string deviceId, string property, double expected)
         => Eventually.GetAsync(() => hub.GetDeviceAsync(deviceId), d => d.Value(property) == expected, what: $"{deviceId}.{property} = {expected}");
+
+    /// <summary>Stored raw readings of one property, through <c>/api/devices/{id}/telemetry</c>: unix ms → value.</summary>
+    public static async Task<Dictionary<long, double>> StoredAsync(HttpClient admin, string device, string property, DateTimeOffset from, DateTimeOffset to)
+    {
+        var range = $"from={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", CultureInfo.InvariantCulture))}";
+        var body = await admin.GetFromJsonAsync<JsonObject>($"/api/devices/{device}/telemetry?property={property}&{range}&limit=100000");
+        return body!["series"]![0]!["points"]!.AsArray().ToDictionary(
+            p => DateTimeOffset.Parse(p!["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
+            p => p!["value"]!.GetValue<double>());
+    }
 
     public static async Task EnsureAsync(HttpResponseMessage response, System.Net.HttpStatusCode expected)
     {
