@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using IotService.Rules.Thresholds;
+
+namespace IotService.Rules.Alarms;
+
+/// <summary>
+/// One alarm of one rule on one device. Immutable: <see cref="AlarmLifecycle"/> returns a new value per step.
+/// <see cref="EscalationLevel"/> counts supervisor escalations (0 = none), separate from severity changes.
+/// </summary>
+public sealed record Alarm(
+    string Id,
+    string DeviceId,
+    string RuleId,
+    RuleSeverity Severity,
+    AlarmState State,
+    DateTimeOffset RaisedAt,
+    double LastValue,
+    ImmutableList<AlarmHistoryEntry> History)
+{
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    public string? AcknowledgedBy { get; init; }
+
+    public DateTimeOffset? ClearedAt { get; init; }
+
+    public string? ClearedBy { get; init; }
+
+    public int EscalationLevel { get; init; }
+
+    public bool IsEscalated => EscalationLevel > 0;
+
+    public bool IsOpen => State != AlarmState.Cleared;
+}
