@@ -1,0 +1,6 @@
+using IotService.Rules.Thresholds;
+
+namespace IotService.Rules.Replay;
+
+// One device's place in a replay: its rule state and, while firing, the index of its open firing.
+internal readonly record struct DeviceReplay(ThresholdState State, int OpenIndex);
