@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public static class WebhookHostingExtensions
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IConfiguration>(WebhookTargetsBinder.Apply);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookTargetsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WebhookDeliveryLog>();

@@ -9,6 +9,7 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// Receivers by target name: <c>owner</c>, <c>supervisor</c>, <c>customer:cust-1</c> or <c>default</c>.
+    /// In JSON a name with a colon may be written as a key or nested (<c>"customer": { "cust-1": { … } }</c>).
     /// </summary>
     public Dictionary<string, WebhookTarget> Targets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
