@@ -189,4 +189,27 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             new[] { sending, older, newer }.Select(id => hub.Log.Find(id)!.State));
         Assert.Equal(1, hub.Log.DroppedCount);
     }
+
+    [Fact]
+    public async Task ARefusedConnectionIsRetried()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var hub = await WebhookTestHost.StartAsync(new()
+        {
+            ["Webhooks:Targets:owner:Url"] = $"http://127.0.0.1:{closedPort}/hook",
+            ["Webhooks:Targets:owner:Secret"] = "s",
+            ["Webhooks:MaxAttempts"] = "2",
+        });
+
+        var id = hub.Dispatcher.Enqueue("owner", "alarm.raised", new { n = 1 });
+        await hub.WaitForAttemptsAsync(id, 1);
+        hub.Time.Advance(TimeSpan.FromSeconds(1));
+        var delivery = await hub.WaitForEndAsync(id);
+
+        Assert.Equal((WebhookDeliveryState.Failed, "ConnectionError"), (delivery.State, delivery.Error));
+        Assert.Equal(["ConnectionError", "ConnectionError"], delivery.Attempts.Select(a => a.Error));
+    }
 }
