@@ -23,10 +23,13 @@ public sealed class WebhookDeliveryService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(dispatcher.Queues.Select(queue => Task.Run(() => RunTargetAsync(queue.Key, queue.Value.Reader, stoppingToken), stoppingToken)));
 
-    /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based): initial × 2^(attempt−1), capped.</summary>
-    public static TimeSpan Backoff(WebhookOptions options, int attempt)
+    /// <summary>
+    /// The wait after failed attempt <paramref name="attempt"/> (1-based): initial × 2^(attempt−1), or the
+    /// receiver's longer <c>Retry-After</c>, never more than the cap.
+    /// </summary>
+    public static TimeSpan Backoff(WebhookOptions options, int attempt, TimeSpan? retryAfter = null)
     {
-        var seconds = options.InitialBackoffSeconds * Math.Pow(2, attempt - 1);
+        var seconds = Math.Max(options.InitialBackoffSeconds * Math.Pow(2, attempt - 1), retryAfter?.TotalSeconds ?? 0);
         return TimeSpan.FromSeconds(Math.Min(seconds, options.MaxBackoffSeconds));
     }
 
@@ -37,7 +40,16 @@ public sealed class WebhookDeliveryService(
         {
             await foreach (var job in reader.ReadAllAsync(stoppingToken))
             {
-                await DeliverAsync(job, target, stoppingToken);
+                try
+                {
+                    await DeliverAsync(job, target, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // One bad delivery must not end the target's worker (or, through BackgroundService, the host).
+                    log.Update(job.Id, d => d with { State = WebhookDeliveryState.Failed, Error = e.Message });
+                    logger.DeliveryCrashed(e, job.Id, job.Target);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -52,7 +64,7 @@ public sealed class WebhookDeliveryService(
         {
             var at = time.GetUtcNow();
             var started = time.GetTimestamp();
-            var (status, error, retryable) = await SendOnceAsync(job, target, stoppingToken);
+            var (status, error, retryable, retryAfter) = await SendOnceAsync(job, target, stoppingToken);
             var record = new WebhookAttempt(at, status, error, time.GetElapsedTime(started).TotalMilliseconds);
             var reason = error ?? $"HTTP {status}";
 
@@ -69,7 +81,7 @@ public sealed class WebhookDeliveryService(
                 return;
             }
 
-            var delay = Backoff(_options, attempt);
+            var delay = Backoff(_options, attempt, retryAfter);
             // The timer starts before the attempt is recorded, so whoever reacts to the record
             // (a test advancing a fake clock) cannot act before the wait exists.
             var wait = Task.Delay(delay, time, stoppingToken);
@@ -79,25 +91,31 @@ public sealed class WebhookDeliveryService(
         }
     }
 
-    private async Task<(int? Status, string? Error, bool Retryable)> SendOnceAsync(WebhookJob job, WebhookTarget target, CancellationToken stoppingToken)
+    private async Task<(int? Status, string? Error, bool Retryable, TimeSpan? RetryAfter)> SendOnceAsync(WebhookJob job, WebhookTarget target, CancellationToken stoppingToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url);
         WebhookSigner.Apply(request, target.Secret, job.EventType, job.Id, time.GetUtcNow().ToUnixTimeSeconds(), job.Body);
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stoppingToken);
-            var status = (int)response.StatusCode;
-            return (status, null, IsTransient(response.StatusCode));
+            return ((int)response.StatusCode, null, IsTransient(response.StatusCode), RetryAfter(response));
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            return (null, "Timed out", true);
+            return (null, "Timed out", true, null);
         }
         catch (HttpRequestException e)
         {
-            return (null, e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString(), true);
+            return (null, e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString(), true, null);
         }
     }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => null,
+    };
 
     private static bool IsTransient(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;

@@ -15,4 +15,7 @@ internal static partial class WebhookLogMessages
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {DeliveryId} to {Target} failed after {Attempts} attempt(s): {Reason}")]
     public static partial void GaveUp(this ILogger logger, Guid deliveryId, string target, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {DeliveryId} to {Target} could not be sent")]
+    public static partial void DeliveryCrashed(this ILogger logger, Exception exception, Guid deliveryId, string target);
 }

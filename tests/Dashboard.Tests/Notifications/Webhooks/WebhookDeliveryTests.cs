@@ -212,4 +212,35 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal((WebhookDeliveryState.Failed, "ConnectionError"), (delivery.State, delivery.Error));
         Assert.Equal(["ConnectionError", "ConnectionError"], delivery.Attempts.Select(a => a.Error));
     }
+
+    [Fact]
+    public async Task ALongerRetryAfterFromTheReceiverIsHonoured()
+    {
+        _receiver.Answer("owner", 429);
+        _receiver.RetryAfter("owner", 5);
+        await using var hub = await WebhookTestHost.StartAsync(Settings("owner"));
+
+        var id = hub.Dispatcher.Enqueue("owner", "alarm.raised", new { n = 1 });
+        await hub.WaitForAttemptsAsync(id, 1);
+        hub.Time.Advance(TimeSpan.FromSeconds(5));
+        var delivery = await hub.WaitForEndAsync(id);
+
+        Assert.Equal([429, 200], delivery.Attempts.Select(a => a.StatusCode));
+        Assert.Equal([WebhookTestHost.Start, WebhookTestHost.Start.AddSeconds(5)], delivery.Attempts.Select(a => a.At));
+    }
+
+    [Fact]
+    public async Task ADeliveryThatCannotBeBuiltFailsAndTheTargetKeepsWorking()
+    {
+        await using var hub = await WebhookTestHost.StartAsync(Settings("owner"));
+
+        var broken = hub.Dispatcher.Enqueue("owner", "alarm\nraised", new { n = 1 });
+        var failed = await hub.WaitForEndAsync(broken);
+        var next = hub.Dispatcher.Enqueue("owner", "alarm.raised", new { n = 2 });
+        var delivered = await hub.WaitForEndAsync(next);
+
+        Assert.Equal((WebhookDeliveryState.Failed, 0), (failed.State, failed.Attempts.Count));
+        Assert.Equal(WebhookDeliveryState.Delivered, delivered.State);
+        Assert.Single(_receiver.All);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _scripts = new();
     private readonly ConcurrentDictionary<string, bool> _hanging = new();
     private readonly ConcurrentDictionary<string, bool> _alwaysFail = new();
+    private readonly ConcurrentDictionary<string, int> _retryAfterSeconds = new();
     private readonly Channel<ReceivedWebhook> _received = Channel.CreateUnbounded<ReceivedWebhook>();
     private readonly ConcurrentQueue<ReceivedWebhook> _all = new();
 
@@ -49,6 +50,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public void AlwaysFail(string name) => _alwaysFail[name] = true;
 
+    /// <summary>Error answers to <paramref name="name"/> carry <c>Retry-After: seconds</c>.</summary>
+    public void RetryAfter(string name, int seconds) => _retryAfterSeconds[name] = seconds;
+
     /// <summary>Requests to <paramref name="name"/> never get an answer.</summary>
     public void Hang(string name) => _hanging[name] = true;
 
@@ -71,6 +75,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
         context.Response.StatusCode = _alwaysFail.ContainsKey(name) ? 500
             : _scripts.TryGetValue(name, out var script) && script.TryDequeue(out var code) ? code : 200;
+        if (context.Response.StatusCode >= 400 && _retryAfterSeconds.TryGetValue(name, out var seconds))
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     public async ValueTask DisposeAsync()
