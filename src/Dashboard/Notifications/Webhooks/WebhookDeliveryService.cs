@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed class WebhookDeliveryService(
         return TimeSpan.FromSeconds(Math.Min(seconds, options.MaxBackoffSeconds));
     }
 
-    private async Task RunTargetAsync(string name, System.Threading.Channels.ChannelReader<WebhookJob> reader, CancellationToken stoppingToken)
+    private async Task RunTargetAsync(string name, ChannelReader<WebhookJob> reader, CancellationToken stoppingToken)
     {
         var target = _options.Targets[name];
         try

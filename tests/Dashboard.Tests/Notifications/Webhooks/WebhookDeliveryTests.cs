@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using IotService.Dashboard.Notifications.Webhooks;
 
@@ -193,9 +195,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ARefusedConnectionIsRetried()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         await using var hub = await WebhookTestHost.StartAsync(new()
         {
