@@ -1,0 +1,9 @@
+namespace IotService.Dashboard.Notifications.Webhooks;
+
+public enum WebhookDeliveryState
+{
+    Pending,
+    Delivered,
+    Failed,
+    Dropped,
+}
