@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
-using IotService.Contracts.Models;
 using IotService.Grains.Catalog;
 using IotService.Ingest.Directory;
 
@@ -37,7 +36,7 @@ public sealed record DeviceView(
             return this with { Values = new Dictionary<string, PropertyValue>() };
         }
 
-        var visible = model.Definition.Properties.Where(p => p.Visibility == PropertyVisibility.Customer).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var visible = model.CustomerProperties;
         return this with { Values = Values.Where(v => visible.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal) };
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Directory;
@@ -41,7 +40,7 @@ public static class TelemetryApi
         errors.Require(interval is null || Durations.TryParse(interval, out step), "interval", "a duration such as 30s, 5m, 1h, 1d");
         errors.Require(interval is null || step <= TimeSpan.Zero || (end - start) / step <= MaxBuckets, "interval", $"at most {MaxBuckets} intervals per query");
         errors.Require(limit is null or (>= 1 and <= 100_000), "limit", "1 to 100000");
-        var properties = Visible(model.Definition, user);
+        var properties = model.VisibleProperties(customer: user.CustomerScope() is not null);
         var asked = property?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. properties];
         foreach (var name in asked.Where(n => !properties.Contains(n)))
         {
@@ -63,10 +62,4 @@ public static class TelemetryApi
 
     private static DateTimeOffset WholeMilliseconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds());
 
-    /// <summary>The model's properties the caller may see, in the model's order.</summary>
-    private static List<string> Visible(DeviceModelDefinition model, ClaimsPrincipal user)
-        => model.Properties
-            .Where(p => user.CustomerScope() is null || p.Visibility == PropertyVisibility.Customer)
-            .Select(p => p.Name)
-            .ToList();
 }
