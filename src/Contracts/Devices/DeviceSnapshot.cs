@@ -14,4 +14,5 @@ public sealed record DeviceSnapshot(
     [property: Id(6)] GeoPoint? Location,
     [property: Id(7)] IReadOnlyDictionary<string, PropertyValue> Values,
     [property: Id(8)] DateTimeOffset RegisteredAt,
-    [property: Id(9)] Severity HighestActiveSeverity);
+    [property: Id(9)] Severity HighestActiveSeverity,
+    [property: Id(10)] IReadOnlyList<Alarms.AlarmRecord>? ActiveAlarms = null);

@@ -27,4 +27,19 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>Assigns the device to a customer (activation-code claim).</summary>
     [Alias("AssignCustomer")]
     Task<DeviceSnapshot> AssignCustomerAsync(string customerId);
+
+    /// <summary>A person acknowledges an open alarm of this device.</summary>
+    [Alias("AcknowledgeAlarm")]
+    Task<Alarms.AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by);
+
+    /// <summary>A person clears an open alarm of this device; its rule starts afresh and raises again if the condition persists.</summary>
+    [Alias("ClearAlarm")]
+    Task<Alarms.AlarmCommandResult> ClearAlarmAsync(string alarmId, string by);
+
+    /// <summary>
+    /// Evaluates the rules that run on a clock rather than on readings: no-data rules and escalation of
+    /// unacknowledged alarms. Called when the device's due time (in its catalog row) has come.
+    /// </summary>
+    [Alias("Tick")]
+    Task TickAsync();
 }

@@ -1,6 +1,9 @@
 namespace IotService.Contracts.Models;
 
-/// <summary>A device model: the properties its devices report, its rules and what each severity triggers.</summary>
+/// <summary>
+/// A device model: the properties its devices report, its rules and what each severity triggers.
+/// <see cref="EscalateAfterSeconds"/> is how long an alarm may stay unacknowledged before the supervisor is told.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record DeviceModelDefinition(
     [property: Id(0)] string Id,
@@ -13,4 +16,5 @@ public sealed record DeviceModelDefinition(
     [property: Id(7)] string? Manufacturer = null,
     [property: Id(8)] string? Category = null,
     [property: Id(9)] int Version = 0,
-    [property: Id(10)] DateTimeOffset? UpdatedAt = null);
+    [property: Id(10)] DateTimeOffset? UpdatedAt = null,
+    [property: Id(11)] double? EscalateAfterSeconds = null);

@@ -39,6 +39,7 @@ public static partial class DeviceModelValidator
             }
         }
 
+        errors.Require(model.EscalateAfterSeconds is null or > 0, "escalateAfterSeconds", "more than 0, or left out for no escalation");
         if (model.WorkOrder is { } wo)
         {
             errors.Require(WorkOrderTypes.Contains(wo.Type), "workOrder.type", $"one of {string.Join(", ", WorkOrderTypes)}");

@@ -6,6 +6,7 @@ namespace IotService.Grains.Catalog;
 /// <summary>
 /// The row a device grain writes to the relational store whenever it changes meaningfully.
 /// Filtered columns (model, customer, status, severity, activation code) are real indexed columns.
+/// <see cref="DueAt"/> is when the device's clock rules (no data, escalation) must next be evaluated; null for never.
 /// </summary>
 public sealed record DeviceSummary(
     string Id,
@@ -21,4 +22,5 @@ public sealed record DeviceSummary(
     string ValuesJson,
     string SecretHash,
     string ActivationCode,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DueAt = null);

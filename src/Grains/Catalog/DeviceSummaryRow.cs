@@ -14,7 +14,7 @@ internal static class DeviceSummaryRow
         command.CommandText = DeviceCatalogSql.Upsert;
         command.Transaction = transaction;
         foreach (var name in (string[])["@id", "@name", "@model_id", "@customer_id", "@status", "@severity", "@lat", "@lon",
-                     "@last_seen", "@registered_at", "@values_json", "@secret_hash", "@activation_code", "@updated_at"])
+                     "@last_seen", "@registered_at", "@values_json", "@secret_hash", "@activation_code", "@updated_at", "@due_at"])
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -39,6 +39,7 @@ internal static class DeviceSummaryRow
         values[11].Value = summary.SecretHash;
         values[12].Value = summary.ActivationCode;
         values[13].Value = summary.UpdatedAt.ToUnixTimeMilliseconds();
+        values[14].Value = (object?)summary.DueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
     }
 
     public static DeviceSummary Read(SqliteDataReader reader) => new(
@@ -55,5 +56,6 @@ internal static class DeviceSummaryRow
         ValuesJson: reader.GetString(10),
         SecretHash: reader.GetString(11),
         ActivationCode: reader.GetString(12),
-        UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)));
+        UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
+        DueAt: reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
 }

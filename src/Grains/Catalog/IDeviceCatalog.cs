@@ -26,4 +26,13 @@ public interface IDeviceCatalog
     /// longest silent first, at most <paramref name="limit"/>. Devices without a last reading are not included.
     /// </summary>
     Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of devices whose <see cref="DeviceSummary.DueAt"/> is at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes every device of the model due at <paramref name="at"/>, so each re-evaluates its clock rules once after a
+    /// model edit (a device that went silent before its model gained a no-data rule has no reading to do it). Returns the count.
+    /// </summary>
+    Task<int> MarkModelDueAsync(string modelId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

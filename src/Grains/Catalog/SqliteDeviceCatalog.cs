@@ -16,7 +16,7 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
     public SqliteDeviceCatalog(SqliteDatabase database)
     {
         _database = database;
-        _schema = new AsyncOnce(() => _database.ExecuteAsync(DeviceCatalogSql.Schema));
+        _schema = new AsyncOnce(CreateSchemaAsync);
     }
 
     public Task UpsertAsync(DeviceSummary summary, CancellationToken cancellationToken = default) =>
@@ -85,14 +85,51 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
         return new Page<DeviceSummary>(rows, KeysetCursor.Encode(rows[^1].Id));
     }
 
-    public async Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default) =>
+        QueryIdsAsync(DeviceCatalogSql.SilentOnline, [new("@before", lastSeenBefore.ToUnixTimeMilliseconds()), new("@limit", Math.Max(limit, 0))], cancellationToken);
+
+    public Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        QueryIdsAsync(DeviceCatalogSql.Due, [new("@now", now.ToUnixTimeMilliseconds()), new("@limit", Math.Max(limit, 0))], cancellationToken);
+
+    public async Task<int> MarkModelDueAsync(string modelId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = DeviceCatalogSql.MarkModelDue;
+                command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@model_id", modelId);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await _database.ExecuteAsync(DeviceCatalogSql.Schema).ConfigureAwait(false);
+        await using (var connection = await _database.OpenAsync().ConfigureAwait(false))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = DeviceCatalogSql.HasDueColumn;
+            if (Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                await _database.ExecuteAsync(DeviceCatalogSql.AddDueColumn).ConfigureAwait(false);
+            }
+        }
+
+        await _database.ExecuteAsync(DeviceCatalogSql.DueIndex).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> QueryIdsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = DeviceCatalogSql.SilentOnline;
-        command.Parameters.AddWithValue("@before", lastSeenBefore.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@limit", Math.Max(limit, 0));
+        command.CommandText = sql;
+        command.Parameters.AddRange(parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -133,6 +133,12 @@ public sealed partial class DeviceGrain(
         return Snapshot();
     }
 
+    public Task<Contracts.Alarms.AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by) => throw new NotSupportedException("pending");
+
+    public Task<Contracts.Alarms.AlarmCommandResult> ClearAlarmAsync(string alarmId, string by) => throw new NotSupportedException("pending");
+
+    public Task TickAsync() => Task.CompletedTask;
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_dirty)

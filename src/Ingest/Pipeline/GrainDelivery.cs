@@ -43,6 +43,7 @@ public sealed class GrainDelivery(IGrainFactory grains)
     {
         List<TelemetryReading>? readings = null;
         var receivedAt = items[0].ReceivedAt;
+        var modelVersion = 0;
         foreach (var item in items)
         {
             if (item.Status is { } status)
@@ -56,6 +57,7 @@ public sealed class GrainDelivery(IGrainFactory grains)
             readings ??= [];
             readings.AddRange(item.Readings);
             receivedAt = item.ReceivedAt;
+            modelVersion = Math.Max(modelVersion, item.ModelVersion);
         }
 
         await FlushAsync();
@@ -64,7 +66,7 @@ public sealed class GrainDelivery(IGrainFactory grains)
         {
             if (readings is { Count: > 0 })
             {
-                await grain.ReportAsync(new TelemetryBatch(deviceId, readings, receivedAt));
+                await grain.ReportAsync(new TelemetryBatch(deviceId, readings, receivedAt, modelVersion));
                 readings = null;
             }
         }

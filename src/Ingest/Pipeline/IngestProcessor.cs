@@ -107,7 +107,7 @@ public sealed class IngestProcessor
             return ValueTask.FromResult(IngestResult.Completed(PublishOutcome.Rejected));
         }
 
-        return Enqueue(new IngestItem(device.Id, receivedAt, result.Readings), reliable, cancellationToken);
+        return Enqueue(new IngestItem(device.Id, receivedAt, result.Readings, ModelVersion: model.Definition.Version), reliable, cancellationToken);
     }
 
     private async ValueTask<IngestResult> Enqueue(IngestItem item, bool reliable, CancellationToken cancellationToken)

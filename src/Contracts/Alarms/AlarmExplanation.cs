@@ -1,0 +1,15 @@
+namespace IotService.Contracts.Alarms;
+
+/// <summary>
+/// Why an alarm fired, in the same shape for every rule kind: the observed value against the range the
+/// rule expected (a threshold's limit, or the range an anomaly detector learned), and a score where one exists.
+/// <paramref name="Text"/> says it in one sentence for people.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AlarmExplanation(
+    [property: Id(0)] string Text,
+    [property: Id(1)] string? Property = null,
+    [property: Id(2)] double? Observed = null,
+    [property: Id(3)] double? ExpectedLow = null,
+    [property: Id(4)] double? ExpectedHigh = null,
+    [property: Id(5)] double? Score = null);

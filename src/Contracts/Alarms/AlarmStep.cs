@@ -1,0 +1,15 @@
+using IotService.Contracts.Common;
+
+namespace IotService.Contracts.Alarms;
+
+/// <summary>
+/// One step in an alarm's history: <paramref name="Event"/> is raised, acknowledged, cleared, severityRaised or
+/// escalated; <paramref name="Actor"/> is a user name, <c>rule</c> or <c>system</c>.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AlarmStep(
+    [property: Id(0)] string Event,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string Actor,
+    [property: Id(3)] AlarmState State,
+    [property: Id(4)] Severity Severity);
