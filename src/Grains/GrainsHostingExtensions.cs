@@ -1,3 +1,4 @@
+using IotService.Grains.Alarms;
 using IotService.Grains.Catalog;
 using IotService.Grains.Devices;
 using IotService.Grains.Storage;
@@ -9,7 +10,7 @@ namespace IotService.Grains;
 
 public static class GrainsHostingExtensions
 {
-    /// <summary>Options, the relational catalog and the presence sweep the grains rely on (the silo itself is configured by the host).</summary>
+    /// <summary>Options, the relational catalog, the rules cache and the sweeps the grains rely on (the silo itself is configured by the host).</summary>
     public static IHostApplicationBuilder AddGrainServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,7 +18,10 @@ public static class GrainsHostingExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSqliteCatalog();
+        services.AddSingleton<ModelRulesCache>();
+        services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.AddHostedService<PresenceSweeper>();
+        services.AddHostedService<RuleClock>();
         return builder;
     }
 }

@@ -34,7 +34,7 @@ public sealed record AlarmRecord(
 
     [Id(17)] public string? WorkOrderId { get; init; }
 
-    /// <summary>The latest value of the rule's property while the alarm was open.</summary>
+    /// <summary>The rule's property value at the alarm's latest rule step (raise, clear); null for no-data alarms.</summary>
     [Id(18)] public double? LastValue { get; init; }
 
     public bool IsOpen => State != AlarmState.Cleared;

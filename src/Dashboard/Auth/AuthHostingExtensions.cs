@@ -13,7 +13,8 @@ public static class AuthHostingExtensions
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Dispatcher));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Dispatcher))
+            .AddPolicy(Policies.FieldStaff, p => p.RequireRole(Roles.Admin, Roles.Dispatcher, Roles.Technician));
         return builder;
     }
 }

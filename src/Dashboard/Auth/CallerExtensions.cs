@@ -17,4 +17,12 @@ public static class CallerExtensions
     /// <summary>Whether the caller may see a thing owned by <paramref name="customerId"/>; others' things answer 404, not 403.</summary>
     public static bool MaySee(this ClaimsPrincipal user, string? customerId)
         => user.CustomerScope() is not { } scope || string.Equals(scope, customerId, StringComparison.Ordinal);
+
+    /// <summary>The technician a technician account belongs to; null for everyone else.</summary>
+    public static string? TechnicianScope(this ClaimsPrincipal user)
+        => user.IsInRole(Roles.Technician) ? user.FindFirstValue(TechnicianIdClaim) ?? "" : null;
+
+    /// <summary>Whether the caller may see a work order assigned to <paramref name="technicianId"/>: a technician only its own.</summary>
+    public static bool MayWork(this ClaimsPrincipal user, string? technicianId)
+        => user.TechnicianScope() is not { } scope || string.Equals(scope, technicianId, StringComparison.Ordinal);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
+using IotService.Dashboard.Alarms;
 using IotService.Grains.Catalog;
 using IotService.Ingest.Directory;
 
@@ -17,10 +19,12 @@ public sealed record DeviceView(
     GeoPoint? Location,
     DateTimeOffset? LastSeen,
     DateTimeOffset RegisteredAt,
-    IReadOnlyDictionary<string, PropertyValue> Values)
+    IReadOnlyDictionary<string, PropertyValue> Values,
+    IReadOnlyList<AlarmRecord>? ActiveAlarms = null)
 {
     public static DeviceView From(DeviceSnapshot s) => new(
-        s.Id, s.Name, s.ModelId, s.CustomerId, s.Status, s.HighestActiveSeverity, s.Location, s.LastSeen, s.RegisteredAt, s.Values);
+        s.Id, s.Name, s.ModelId, s.CustomerId, s.Status, s.HighestActiveSeverity, s.Location, s.LastSeen, s.RegisteredAt, s.Values,
+        s.ActiveAlarms ?? []);
 
     public static DeviceView From(DeviceSummary s) => new(
         s.Id, s.Name, s.ModelId, s.CustomerId, s.Status, s.Severity,
@@ -33,10 +37,14 @@ public sealed record DeviceView(
     {
         if (!directory.TryGetModel(ModelId, out var model))
         {
-            return this with { Values = new Dictionary<string, PropertyValue>() };
+            return this with { Values = new Dictionary<string, PropertyValue>(), ActiveAlarms = [] };
         }
 
         var visible = model.CustomerProperties;
-        return this with { Values = Values.Where(v => visible.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal) };
+        return this with
+        {
+            Values = Values.Where(v => visible.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+            ActiveAlarms = ActiveAlarms?.Select(alarm => AlarmVisibility.ForCustomer(alarm, directory)).ToList(),
+        };
     }
 }

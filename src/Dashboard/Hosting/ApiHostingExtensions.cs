@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IotService.Dashboard.Alarms;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Customers;
@@ -7,6 +8,7 @@ using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Models;
 using IotService.Dashboard.Technicians;
+using IotService.Dashboard.WorkOrders;
 
 namespace IotService.Dashboard.Hosting;
 
@@ -39,6 +41,8 @@ public static class ApiHostingExtensions
         app.MapTelemetryApi();
         app.MapCustomersApi();
         app.MapTechniciansApi();
+        app.MapAlarmsApi();
+        app.MapWorkOrdersApi();
         app.MapIngestApi();
         return app;
     }

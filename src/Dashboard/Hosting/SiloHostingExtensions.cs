@@ -6,7 +6,7 @@ namespace IotService.Dashboard.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>The state stores grains name in <c>[PersistentState]</c>.</summary>
-    public static readonly string[] StorageNames = ["devices", "models", "customers", "technicians"];
+    public static readonly string[] StorageNames = ["devices", "models", "customers", "technicians", "workorders"];
 
     /// <summary>The Orleans silo inside the hub: clustering and grain storage per SPEC §3.</summary>
     public static IHostApplicationBuilder AddHubSilo(this IHostApplicationBuilder builder)

@@ -1,11 +1,15 @@
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
+using IotService.Grains.Catalog;
 using IotService.Ingest.Directory;
 
 namespace IotService.Dashboard.Models;
 
-/// <summary>Validates and saves device models; ingest sees a change at once, without a restart.</summary>
-public sealed class DeviceModelService(IGrainFactory grains, DeviceDirectory directory)
+/// <summary>
+/// Validates and saves device models. Ingest sees a change at once, without a restart; devices pick up new rules
+/// with their next reading (readings carry the model version) and, for clock rules, on the next rule-clock sweep.
+/// </summary>
+public sealed class DeviceModelService(IGrainFactory grains, DeviceDirectory directory, IDeviceCatalog catalog, TimeProvider time)
 {
     public async Task<DeviceModelDefinition> SaveAsync(DeviceModelDefinition model, bool mustNotExist, CancellationToken cancellationToken = default)
     {
@@ -14,6 +18,9 @@ public sealed class DeviceModelService(IGrainFactory grains, DeviceDirectory dir
         var saved = await Ids.CreateAsync(() => grain.SaveAsync(model, mustNotExist));
 
         directory.Upsert(saved);
+
+        // A silent device gets no reading to learn of a new no-data rule or escalation limit: have the clock call each once.
+        await catalog.MarkModelDueAsync(saved.Id, time.GetUtcNow(), cancellationToken);
         return saved;
     }
 }

@@ -1,5 +1,8 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Telemetry;
+using IotService.Contracts.WorkOrders;
+using IotService.Grains.Alarms;
 using IotService.Grains.Catalog;
 using IotService.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,28 +11,55 @@ using Microsoft.Extensions.Options;
 namespace IotService.Grains.Devices;
 
 /// <summary>
-/// One device: last value per property, location, presence. Registration and status changes
-/// are written at once; new values only mark the state dirty and are written within
-/// <see cref="StorageOptions.StateFlushSeconds"/>, so a busy device costs one write per window,
+/// One device: last value per property, location, presence, and its rules and open alarms (SPEC §6).
+/// Registration, status and alarm changes are written at once; new values only mark the state dirty and are
+/// written within <see cref="StorageOptions.StateFlushSeconds"/>, so a busy device costs one write per window,
 /// not one per reading. (The reading history itself is the history store's job.)
 /// </summary>
 public sealed partial class DeviceGrain(
     [PersistentState("device", "devices")] IPersistentState<DeviceState> state,
     IDeviceCatalog catalog,
+    IAlarmCatalog alarmCatalog,
+    ModelRulesCache modelRules,
+    IAlarmNotifier notifier,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
 {
+    private readonly HashSet<string> _workOrdersConfirmed = new(StringComparer.Ordinal);
+    private DeviceAlarms _alarms = null!;
     private bool _dirty;
     private IGrainTimer? _flushTimer;
 
     private DeviceState S => state.State;
 
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _alarms = new DeviceAlarms(Id, NewId);
+        if (!S.Registered)
+        {
+            return;
+        }
+
+        await UseRulesAsync(0);
+
+        // Heals what a crash between the state write and the alarm rows or work orders may have left behind.
+        foreach (var open in S.OpenAlarms.Values)
+        {
+            await alarmCatalog.UpsertAsync(open, cancellationToken);
+        }
+
+        await EnsureWorkOrdersAsync();
+        await SaveAlarmChangesAsync();
+    }
+
     public async Task<DeviceSnapshot> RegisterAsync(DeviceRegistration registration)
     {
         if (S.Registered)
         {
-            throw new InvalidOperationException($"Device '{this.GetPrimaryKeyString()}' already exists.");
+            throw new InvalidOperationException($"Device '{Id}' already exists.");
         }
 
         S.Registered = true;
@@ -41,18 +71,24 @@ public sealed partial class DeviceGrain(
         S.RegisteredAt = registration.RegisteredAt;
         S.Location = registration.Location;
         S.Status = DeviceStatus.Unknown;
+        await UseRulesAsync(0);
         await WriteNowAsync();
         return Snapshot();
     }
 
     public Task<DeviceSnapshot?> GetSnapshotAsync() => Task.FromResult(S.Registered ? Snapshot() : null);
 
-    public Task ReportAsync(TelemetryBatch batch)
+    public async Task ReportAsync(TelemetryBatch batch)
     {
         if (!S.Registered)
         {
             LogNotRegistered(batch.DeviceId);
-            return Task.CompletedTask;
+            return;
+        }
+
+        if (_alarms.Rules.Version < batch.ModelVersion)
+        {
+            await UseRulesAsync(batch.ModelVersion);
         }
 
         foreach (var reading in batch.Readings)
@@ -77,14 +113,22 @@ public sealed partial class DeviceGrain(
             S.LastSeen = batch.ReceivedAt;
         }
 
+        _alarms.OnReadings(S, batch, time.GetUtcNow());
+        if (_alarms.HasChanges)
+        {
+            S.Status = DeviceStatus.Online;
+            await SaveAlarmChangesAsync();
+            return;
+        }
+
         if (S.Status != DeviceStatus.Online)
         {
             S.Status = DeviceStatus.Online;
-            return WriteNowAsync();
+            await WriteNowAsync();
+            return;
         }
 
         MarkDirty();
-        return Task.CompletedTask;
     }
 
     public Task SetStatusAsync(DeviceStatus status, DateTimeOffset at)
@@ -125,19 +169,59 @@ public sealed partial class DeviceGrain(
     {
         if (!S.Registered)
         {
-            throw new InvalidOperationException($"Device '{this.GetPrimaryKeyString()}' does not exist.");
+            throw new InvalidOperationException($"Device '{Id}' does not exist.");
         }
 
         S.CustomerId = customerId;
+        var now = time.GetUtcNow();
+        foreach (var (ruleId, open) in S.OpenAlarms.ToList())
+        {
+            // The new owner sees the device's open alarms from now on.
+            S.OpenAlarms[ruleId] = open with { CustomerId = customerId, UpdatedAt = now > open.UpdatedAt ? now : open.UpdatedAt };
+        }
+
         await WriteNowAsync();
+        foreach (var open in S.OpenAlarms.Values)
+        {
+            await alarmCatalog.UpsertAsync(open);
+        }
+
         return Snapshot();
     }
 
-    public Task<Contracts.Alarms.AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by) => throw new NotSupportedException("pending");
+    public async Task<AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by)
+    {
+        var result = _alarms.Acknowledge(S, alarmId, by, time.GetUtcNow());
+        await SaveAlarmChangesAsync();
+        return result;
+    }
 
-    public Task<Contracts.Alarms.AlarmCommandResult> ClearAlarmAsync(string alarmId, string by) => throw new NotSupportedException("pending");
+    public async Task<AlarmCommandResult> ClearAlarmAsync(string alarmId, string by)
+    {
+        var result = _alarms.Clear(S, alarmId, by, time.GetUtcNow());
+        await SaveAlarmChangesAsync();
+        return result;
+    }
 
-    public Task TickAsync() => Task.CompletedTask;
+    public async Task TickAsync()
+    {
+        if (!S.Registered)
+        {
+            return;
+        }
+
+        await UseRulesAsync(0);
+        _alarms.OnClock(S, time.GetUtcNow());
+        await EnsureWorkOrdersAsync();
+        if (_alarms.HasChanges)
+        {
+            await SaveAlarmChangesAsync();
+            return;
+        }
+
+        // Nothing fired, but the row's due time may be stale (a model edit marks every device due): move it on.
+        await catalog.UpsertAsync(DeviceSummaries.ToSummary(Id, S, time.GetUtcNow(), _alarms.NextDue(S)));
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -147,7 +231,66 @@ public sealed partial class DeviceGrain(
         }
     }
 
-    private DeviceSnapshot Snapshot() => DeviceSummaries.ToSnapshot(this.GetPrimaryKeyString(), S);
+    private static string NewId(DateTimeOffset at) => Guid.CreateVersion7(at).ToString("N");
+
+    private DeviceSnapshot Snapshot() => DeviceSummaries.ToSnapshot(Id, S);
+
+    private async Task UseRulesAsync(int minVersion)
+    {
+        var rules = await modelRules.GetAsync(S.ModelId, minVersion);
+        if (!ReferenceEquals(rules, _alarms.Rules) && _alarms.UseRules(S, rules, time.GetUtcNow()))
+        {
+            MarkDirty();
+        }
+    }
+
+    /// <summary>Stores the alarm changes made since the last call, then acts on them: rows, work orders, notifications.</summary>
+    private async Task SaveAlarmChangesAsync()
+    {
+        if (!_alarms.HasChanges)
+        {
+            return;
+        }
+
+        var changes = _alarms.TakeChanges();
+        await WriteNowAsync();
+        foreach (var change in changes)
+        {
+            await alarmCatalog.UpsertAsync(change.Alarm);
+        }
+
+        await EnsureWorkOrdersAsync();
+        foreach (var change in changes)
+        {
+            notifier.Publish(change);
+        }
+    }
+
+    /// <summary>
+    /// Creates the work order of every open alarm that asks for one and is not yet confirmed. The order's id was
+    /// stored with the alarm and creation is idempotent, so retries (next change, tick or activation) never duplicate it.
+    /// </summary>
+    private async Task EnsureWorkOrdersAsync()
+    {
+        foreach (var alarm in S.OpenAlarms.Values)
+        {
+            if (alarm.WorkOrderId is not { } workOrderId || _workOrdersConfirmed.Contains(workOrderId))
+            {
+                continue;
+            }
+
+            try
+            {
+                await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId)
+                    .CreateAsync(AlarmWorkOrders.From(alarm, _alarms.Rules, S.Location, time.GetUtcNow()));
+                _workOrdersConfirmed.Add(workOrderId);
+            }
+            catch (Exception exception)
+            {
+                LogWorkOrderFailed(exception, workOrderId, alarm.Id);
+            }
+        }
+    }
 
     private void MarkDirty()
     {
@@ -170,9 +313,12 @@ public sealed partial class DeviceGrain(
         _flushTimer = null;
         await state.WriteStateAsync();
         _dirty = false;
-        await catalog.UpsertAsync(DeviceSummaries.ToSummary(this.GetPrimaryKeyString(), S, time.GetUtcNow()));
+        await catalog.UpsertAsync(DeviceSummaries.ToSummary(Id, S, time.GetUtcNow(), _alarms.NextDue(S)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Readings for unregistered device {DeviceId} ignored")]
     private partial void LogNotRegistered(string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId} of alarm {AlarmId} not created yet; retried on the next change or tick")]
+    private partial void LogWorkOrderFailed(Exception exception, string workOrderId, string alarmId);
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IotService.Grains.Devices;
 
-/// <summary>Device presence settings.</summary>
+/// <summary>Device presence and rule-clock settings.</summary>
 public sealed class DeviceOptions
 {
     public const string SectionName = "Devices";
@@ -14,4 +14,11 @@ public sealed class DeviceOptions
     /// <summary>How often the presence sweep looks for silent devices.</summary>
     [Range(0.1, 3600)]
     public double SweepIntervalSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How often the rule clock calls devices whose no-data rule or alarm escalation is due. A no-data alarm
+    /// fires at most this much after its period ends.
+    /// </summary>
+    [Range(0.1, 3600)]
+    public double RuleClockSeconds { get; set; } = 5;
 }

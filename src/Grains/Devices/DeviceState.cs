@@ -1,4 +1,6 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
+using IotService.Grains.Alarms;
 using IotService.Contracts.Devices;
 
 namespace IotService.Grains.Devices;
@@ -31,4 +33,13 @@ public sealed class DeviceState
     [Id(10)] public Dictionary<string, PropertyValue> Values { get; set; } = new(StringComparer.Ordinal);
 
     [Id(11)] public Severity HighestActiveSeverity { get; set; }
+
+    /// <summary>What each rule remembers between readings, by rule id.</summary>
+    [Id(12)] public Dictionary<string, RuleCheckpoint> RuleStates { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open (active or acknowledged) alarms by rule id: at most one per rule. Cleared ones live in the alarm catalog.</summary>
+    [Id(13)] public Dictionary<string, AlarmRecord> OpenAlarms { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Receive time of the last value, only for properties a no-data rule watches on their own.</summary>
+    [Id(14)] public Dictionary<string, DateTimeOffset> PropertySeen { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,6 +1,5 @@
 using IotService.Contracts.Devices;
 using IotService.Grains.Catalog;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,34 +15,13 @@ public sealed partial class PresenceSweeper(
     IGrainFactory grains,
     IOptions<DeviceOptions> options,
     TimeProvider time,
-    ILogger<PresenceSweeper> logger) : BackgroundService
+    ILogger<PresenceSweeper> logger) : PeriodicSweep(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogSweepFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds);
 
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var silentSince = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.LastSeenTimeoutSeconds);
+        var silentSince = Time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.LastSeenTimeoutSeconds);
         var ids = await catalog.SilentOnlineAsync(silentSince, 1000, cancellationToken);
         var changed = await Task.WhenAll(ids.Select(id => grains.GetGrain<IDeviceGrain>(id).MarkOfflineIfSilentAsync(silentSince)));
         var count = changed.Count(c => c);
@@ -57,7 +35,4 @@ public sealed partial class PresenceSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} silent devices marked offline")]
     private partial void LogMarkedOffline(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Presence sweep failed")]
-    private partial void LogSweepFailed(Exception exception);
 }

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using IotService.Contracts.WorkOrders;
+using IotService.Dashboard.Api;
+using IotService.Dashboard.Auth;
+using IotService.Grains.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IotService.Dashboard.WorkOrders;
+
+/// <summary>
+/// <c>/api/work-orders</c>: lists from the work-order catalog (newest first) and single orders. A customer sees its
+/// own orders, a technician those assigned to it (SPEC §5); anything else answers as if it did not exist.
+/// </summary>
+public static class WorkOrdersApi
+{
+    public static IEndpointRouteBuilder MapWorkOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/work-orders").WithTags("Work orders").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        return app;
+    }
+
+    private static async Task<Ok<ListResponse<WorkOrder>>> ListAsync(
+        ClaimsPrincipal user, IWorkOrderCatalog catalog,
+        string? state, string? technicianId, string? deviceId, string? customerId, string? alarmId, int? limit, string? cursor, CancellationToken ct)
+    {
+        var customerScope = user.CustomerScope();
+        var technicianScope = user.TechnicianScope();
+        if ((customerScope is not null && customerId is not null && customerId != customerScope)
+            || (technicianScope is not null && technicianId is not null && technicianId != technicianScope))
+        {
+            return TypedResults.Ok(new ListResponse<WorkOrder>([], null));
+        }
+
+        var query = new WorkOrderQuery(
+            PageQuery.EnumList<WorkOrderState>(state, "state"),
+            technicianScope ?? technicianId,
+            deviceId,
+            customerScope ?? customerId,
+            alarmId,
+            PageQuery.Limit(limit),
+            cursor);
+        var page = await catalog.ListAsync(query, ct);
+        return TypedResults.Ok(new ListResponse<WorkOrder>(page.Items, page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<WorkOrder>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var order = await grains.GetGrain<IWorkOrderGrain>(id).GetAsync();
+        if (order is null || !user.MaySee(order.CustomerId) || !user.MayWork(order.TechnicianId))
+        {
+            return ApiProblems.NotFound("work order", id);
+        }
+
+        return TypedResults.Ok(order);
+    }
+}

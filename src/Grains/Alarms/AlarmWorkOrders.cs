@@ -1,0 +1,46 @@
+using IotService.Contracts.Alarms;
+using IotService.Contracts.Common;
+using IotService.Contracts.WorkOrders;
+using IotService.Rules.Alarms;
+
+namespace IotService.Grains.Alarms;
+
+/// <summary>The work order an alarm raises (action <c>createWorkOrder</c>): type, skill, level and priority from the model.</summary>
+internal static class AlarmWorkOrders
+{
+    /// <summary>Used when the model asks for work orders but names no skill: dispatch then considers every technician with this skill.</summary>
+    public const string DefaultSkill = "general";
+
+    public static WorkOrder From(AlarmRecord alarm, DeviceRules rules, GeoPoint? location, DateTimeOffset now)
+    {
+        var template = rules.Model?.WorkOrder;
+        return new WorkOrder(
+            alarm.WorkOrderId!,
+            Enum.TryParse<WorkOrderType>(template?.Type, ignoreCase: true, out var type) ? type : WorkOrderType.Repair,
+            WorkOrderState.New,
+            Enum.TryParse<WorkOrderPriority>(template?.Priority, ignoreCase: true, out var priority) ? priority : PriorityFor(alarm.Severity),
+            WorkOrderSource.Alarm,
+            alarm.DeviceId,
+            string.IsNullOrWhiteSpace(template?.Skill) ? DefaultSkill : template.Skill,
+            template?.Level ?? 1,
+            now,
+            AlarmLifecycle.RuleActor,
+            [],
+            now)
+        {
+            CustomerId = alarm.CustomerId,
+            ModelId = alarm.ModelId,
+            AlarmId = alarm.Id,
+            Description = $"Alarm '{alarm.RuleId}' ({alarm.Severity.ToString().ToLowerInvariant()}): {alarm.Explanation.Text}",
+            Location = location,
+        };
+    }
+
+    private static WorkOrderPriority PriorityFor(Severity severity) => severity switch
+    {
+        Severity.Critical => WorkOrderPriority.Urgent,
+        Severity.Major => WorkOrderPriority.High,
+        Severity.Minor => WorkOrderPriority.Normal,
+        _ => WorkOrderPriority.Low,
+    };
+}

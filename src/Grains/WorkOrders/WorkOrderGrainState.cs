@@ -1,0 +1,10 @@
+using IotService.Contracts.WorkOrders;
+
+namespace IotService.Grains.WorkOrders;
+
+/// <summary>Persistent state of a work-order grain: the order, or null before it is created.</summary>
+[GenerateSerializer]
+public sealed class WorkOrderGrainState
+{
+    [Id(0)] public WorkOrder? Order { get; set; }
+}
