@@ -4,8 +4,8 @@ using System.Text;
 namespace IotService.Grains.Catalog;
 
 /// <summary>
-/// Keyset paging over lists ordered by id: the opaque cursor carries the last id of the previous page
-/// (base64url, behind a short version tag so a stray string is recognised as garbage, not taken as an id).
+/// Keyset paging over lists ordered by id (ascending, or descending for newest-first lists of time-ordered ids):
+/// the opaque cursor carries the last id of the previous page (base64url, behind a short version tag so a stray string is recognised as garbage, not taken as an id).
 /// </summary>
 internal static class KeysetCursor
 {
@@ -19,6 +19,21 @@ internal static class KeysetCursor
     public static int ClampLimit(int limit) => Math.Clamp(limit, 1, MaxLimit);
 
     public static string Encode(string lastId) => Base64Url.EncodeToString(StrictUtf8.GetBytes(Tag + lastId));
+
+    /// <summary>
+    /// The page of <paramref name="rows"/>, read with <c>LIMIT</c> <paramref name="limit"/> + 1: the row past the
+    /// page tells whether another page exists without a COUNT, and is dropped.
+    /// </summary>
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, string> idOf)
+    {
+        if (rows.Count <= limit)
+        {
+            return new Page<T>(rows, null);
+        }
+
+        rows.RemoveRange(limit, rows.Count - limit);
+        return new Page<T>(rows, Encode(idOf(rows[^1])));
+    }
 
     /// <summary>The id to continue after; the empty string (before every id) when there is no cursor.</summary>
     /// <exception cref="ArgumentException">The cursor was not produced by <see cref="Encode"/>.</exception>

@@ -7,14 +7,17 @@ namespace IotService.Grains.Catalog;
 public static class SqliteCatalogServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IDeviceCatalog"/> and <see cref="IDocumentCatalog"/> as singletons over the SQLite
-    /// state database (the file of <see cref="StorageOptions.StateDatabaseFile"/>, shared with grain state).
+    /// Registers <see cref="IDeviceCatalog"/>, <see cref="IDocumentCatalog"/>, <see cref="IAlarmCatalog"/> and
+    /// <see cref="IWorkOrderCatalog"/> as singletons over the SQLite state database (the file of
+    /// <see cref="StorageOptions.StateDatabaseFile"/>, shared with grain state).
     /// </summary>
     public static IServiceCollection AddSqliteCatalog(this IServiceCollection services)
     {
         services.AddSqliteStateDatabase();
         services.TryAddSingleton<IDeviceCatalog, SqliteDeviceCatalog>();
         services.TryAddSingleton<IDocumentCatalog, SqliteDocumentCatalog>();
+        services.TryAddSingleton<IAlarmCatalog, SqliteAlarmCatalog>();
+        services.TryAddSingleton<IWorkOrderCatalog, SqliteWorkOrderCatalog>();
         return services;
     }
 }

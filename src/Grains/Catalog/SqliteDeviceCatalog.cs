@@ -68,21 +68,14 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
         var limit = KeysetCursor.ClampLimit(query.Limit);
         var sql = new StringBuilder(DeviceCatalogSql.ListPrefix);
         List<SqliteParameter> parameters = [new("@after", after), new("@limit", limit + 1)];
-        AddIn(sql, parameters, "severity", query.Severities?.Select(severity => (int)severity));
-        AddIn(sql, parameters, "status", query.Statuses?.Select(status => (int)status));
-        AddEquals(sql, parameters, "customer_id", query.CustomerId);
-        AddEquals(sql, parameters, "model_id", query.ModelId);
+        SqlFilters.AddIn(sql, parameters, "severity", query.Severities?.Select(severity => (int)severity));
+        SqlFilters.AddIn(sql, parameters, "status", query.Statuses?.Select(status => (int)status));
+        SqlFilters.AddEquals(sql, parameters, "customer_id", query.CustomerId);
+        SqlFilters.AddEquals(sql, parameters, "model_id", query.ModelId);
         sql.Append(DeviceCatalogSql.ListSuffix);
 
-        // One row past the page tells whether another page exists without a COUNT.
         var rows = await QueryAsync(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
-        if (rows.Count <= limit)
-        {
-            return new Page<DeviceSummary>(rows, null);
-        }
-
-        rows.RemoveAt(limit);
-        return new Page<DeviceSummary>(rows, KeysetCursor.Encode(rows[^1].Id));
+        return KeysetCursor.ToPage(rows, limit, row => row.Id);
     }
 
     public Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default) =>
@@ -94,16 +87,10 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
     public async Task<int> MarkModelDueAsync(string modelId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await _database.WriteAsync(
-            (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = DeviceCatalogSql.MarkModelDue;
-                command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("@model_id", modelId);
-                return command.ExecuteNonQuery();
-            },
+        return await CatalogCommands.WriteAsync(
+            _database,
+            DeviceCatalogSql.MarkModelDue,
+            [("@at", at.ToUnixTimeMilliseconds()), ("@model_id", modelId)],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -126,56 +113,13 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
     private async Task<IReadOnlyList<string>> QueryIdsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return await CatalogCommands.QueryAsync(_database, sql, parameters, reader => reader.GetString(0), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async Task<List<DeviceSummary>> QueryAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<DeviceSummary>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(DeviceSummaryRow.Read(reader));
-        }
-
-        return rows;
-    }
-
-    private static void AddIn(StringBuilder sql, List<SqliteParameter> parameters, string column, IEnumerable<int>? values)
-    {
-        var distinct = values?.Distinct().ToList();
-        if (distinct is not { Count: > 0 })
-        {
-            return;
-        }
-
-        var names = distinct.Select((value, index) => $"@{column}{index}").ToList();
-        sql.Append(" AND ").Append(column).Append(" IN (").AppendJoin(", ", names).Append(')');
-        parameters.AddRange(distinct.Select((value, index) => new SqliteParameter(names[index], value)));
-    }
-
-    private static void AddEquals(StringBuilder sql, List<SqliteParameter> parameters, string column, string? value)
-    {
-        if (value is not null)
-        {
-            sql.Append(" AND ").Append(column).Append(" = @").Append(column);
-            parameters.Add(new SqliteParameter($"@{column}", value));
-        }
+        return await CatalogCommands.QueryAsync(_database, sql, parameters, DeviceSummaryRow.Read, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,19 +19,10 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
     public async Task UpsertAsync(string kind, string id, string json, DateTimeOffset updatedAt, CancellationToken cancellationToken = default)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var updatedAtMs = updatedAt.ToUnixTimeMilliseconds();
-        await _database.WriteAsync(
-            (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = DocumentCatalogSql.Upsert;
-                command.Transaction = transaction;
-                command.Parameters.AddWithValue("@kind", kind);
-                command.Parameters.AddWithValue("@id", id);
-                command.Parameters.AddWithValue("@json", json);
-                command.Parameters.AddWithValue("@updated_at", updatedAtMs);
-                return command.ExecuteNonQuery();
-            },
+        await CatalogCommands.WriteAsync(
+            _database,
+            DocumentCatalogSql.Upsert,
+            [("@kind", kind), ("@id", id), ("@json", json), ("@updated_at", updatedAt.ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -50,12 +41,8 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
             [new("@kind", kind), new("@after", after), new("@limit", limit + 1)],
             cancellationToken).ConfigureAwait(false);
 
-        // One row past the page tells whether another page exists without a COUNT.
-        var hasMore = rows.Count > limit;
-        var page = rows.Take(limit).ToList();
-        return new Page<string>(
-            page.ConvertAll(row => row.Json),
-            hasMore ? KeysetCursor.Encode(page[^1].Id) : null);
+        var page = KeysetCursor.ToPage(rows, limit, row => row.Id);
+        return new Page<string>(page.Items.Select(row => row.Json).ToList(), page.NextCursor);
     }
 
     public async Task<IReadOnlyList<string>> ChangedSinceAsync(string kind, DateTimeOffset since, CancellationToken cancellationToken = default)
@@ -71,18 +58,15 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
     private async Task<List<(string Id, string Json)>> QueryAsync(string sql, SqliteParameter[] parameters, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<(string Id, string Json)>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var last = reader.FieldCount - 1;
-            rows.Add((last == 0 ? string.Empty : reader.GetString(0), reader.GetString(last)));
-        }
-
-        return rows;
+        return await CatalogCommands.QueryAsync(
+            _database,
+            sql,
+            parameters,
+            reader =>
+            {
+                var last = reader.FieldCount - 1;
+                return (last == 0 ? string.Empty : reader.GetString(0), reader.GetString(last));
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

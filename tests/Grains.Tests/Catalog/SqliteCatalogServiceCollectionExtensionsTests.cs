@@ -13,7 +13,7 @@ public sealed class SqliteCatalogServiceCollectionExtensionsTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task AddSqliteCatalogStoresBothCatalogsInTheStateFileUnderTheConfiguredPath()
+    public async Task AddSqliteCatalogStoresEveryCatalogInTheStateFileUnderTheConfiguredPath()
     {
         var dataPath = Path.Combine(_folder, "data");
         var configuration = new ConfigurationBuilder()
@@ -27,6 +27,17 @@ public sealed class SqliteCatalogServiceCollectionExtensionsTests : IDisposable
         {
             await services.GetRequiredService<IDeviceCatalog>().UpsertAsync(Device(1));
             await services.GetRequiredService<IDocumentCatalog>().UpsertAsync(DocumentKinds.Customer, "c-1", "{}", T0);
+            var alarm = CatalogSamples.Alarm(1);
+            await services.GetRequiredService<IAlarmCatalog>().UpsertAsync(alarm);
+            var order = CatalogSamples.Order(1);
+            await services.GetRequiredService<IWorkOrderCatalog>().UpsertAsync(order);
+
+            Assert.IsType<SqliteAlarmCatalog>(services.GetRequiredService<IAlarmCatalog>());
+            Assert.IsType<SqliteWorkOrderCatalog>(services.GetRequiredService<IWorkOrderCatalog>());
+            Assert.Same(services.GetRequiredService<IAlarmCatalog>(), services.GetRequiredService<IAlarmCatalog>());
+            Assert.Same(services.GetRequiredService<IWorkOrderCatalog>(), services.GetRequiredService<IWorkOrderCatalog>());
+            Assert.Equal(alarm.Id, (await services.GetRequiredService<IAlarmCatalog>().GetAsync(alarm.Id))?.Id);
+            Assert.Equal(order.Id, (await services.GetRequiredService<IWorkOrderCatalog>().GetAsync(order.Id))?.Id);
 
             Assert.Same(services.GetRequiredService<IDeviceCatalog>(), services.GetRequiredService<IDeviceCatalog>());
             Assert.Equal(Path.Combine(dataPath, "state.db"), services.GetRequiredService<SqliteDatabase>().FilePath);
