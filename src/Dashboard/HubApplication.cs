@@ -3,6 +3,7 @@ using IotService.Dashboard.Demo;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
+using IotService.Dashboard.Live;
 using IotService.Grains;
 using IotService.Ingest;
 using IotService.Ingest.History;
@@ -29,11 +30,13 @@ public static class HubApplication
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHubApi();
+        builder.AddLiveUpdates();
         builder.AddHubHealthChecks();
         builder.AddDemo();
 
         var app = builder.Build();
         app.MapHubApi();
+        app.MapLiveUpdates();
         return app;
     }
 }

@@ -61,13 +61,19 @@ public sealed class WebhookDeliveryLog(IOptions<WebhookOptions> options)
         }
     }
 
-    /// <summary>Newest first, optionally only one target's.</summary>
-    public IReadOnlyList<WebhookDelivery> Recent(int limit, string? target = null)
+    /// <summary>
+    /// Newest first, optionally only one target's, and only those older than <paramref name="before"/> (the last
+    /// one of the previous page); nothing once that entry has fallen off the ring, as everything older has too.
+    /// </summary>
+    public IReadOnlyList<WebhookDelivery> Recent(int limit, string? target = null, Guid? before = null)
     {
         var result = new List<WebhookDelivery>(Math.Clamp(limit, 0, _size));
         lock (_lock)
         {
-            for (var node = _entries.Last; node is not null && result.Count < limit; node = node.Previous)
+            var start = before is not { } id ? _entries.Last
+                : _byId.TryGetValue(id, out var previous) ? previous.Previous
+                : null;
+            for (var node = start; node is not null && result.Count < limit; node = node.Previous)
             {
                 if (target is null || string.Equals(node.Value.Target, target, StringComparison.OrdinalIgnoreCase))
                 {

@@ -26,6 +26,21 @@ public sealed class WebhookDeliveryLogTests
     }
 
     [Fact]
+    public void RecentPagesBackwardsFromTheCursorEntry()
+    {
+        var log = Log(10);
+        for (var n = 1; n <= 5; n++)
+        {
+            log.Add(Delivery(n, n % 2 == 0 ? "owner" : "default"));
+        }
+
+        Assert.Equal([3, 2], log.Recent(2, before: Delivery(4, "owner").Id).Select(d => (int)(d.CreatedAt - Start).TotalSeconds));
+        Assert.Equal([2], log.Recent(10, "owner", Delivery(4, "owner").Id).Select(d => (int)(d.CreatedAt - Start).TotalSeconds));
+        Assert.Empty(log.Recent(10, before: Delivery(1, "default").Id));
+        Assert.Empty(log.Recent(10, before: Guid.NewGuid()));
+    }
+
+    [Fact]
     public void RecentHonoursTheLimitAndTheTarget()
     {
         var log = Log(10);

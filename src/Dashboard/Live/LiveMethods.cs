@@ -1,0 +1,11 @@
+namespace IotService.Dashboard.Live;
+
+/// <summary>Client methods the map hub invokes (what a client registers with <c>connection.on(…)</c>).</summary>
+public static class LiveMethods
+{
+    /// <summary><c>{"event","alarm"}</c>: an alarm the client may see changed.</summary>
+    public const string Alarm = "alarm";
+
+    /// <summary><c>{"audience","event","alarm"}</c>: a model action told this client's user about an alarm.</summary>
+    public const string Notification = "notification";
+}

@@ -1,0 +1,4 @@
+namespace IotService.Dashboard.Notifications;
+
+/// <summary>Everything one alarm change is sent as, in order.</summary>
+public sealed record AlarmRoute(IReadOnlyList<LiveMessage> Live, IReadOnlyList<AlarmWebhook> Webhooks);

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using IotService.Dashboard.Live;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace IotService.Integration.Tests.Infrastructure;
+
+/// <summary>A real SignalR client of the map hub that keeps, per client method, the payloads it receives in order.</summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly ConcurrentDictionary<string, Channel<JsonElement>> _messages = new();
+
+    private LiveClient(HubConnection connection)
+    {
+        _connection = connection;
+        foreach (var method in new[] { LiveMethods.Alarm, LiveMethods.Notification })
+        {
+            var channel = _messages.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
+            connection.On<JsonElement>(method, payload => channel.Writer.TryWrite(payload));
+        }
+    }
+
+    /// <param name="token">Sent as SignalR's access token (a header for .NET clients), in the query string like a browser, or not at all.</param>
+    public static async Task<LiveClient> ConnectAsync(HubHost hub, string? token, bool tokenInQueryString = false)
+    {
+        var url = $"http://127.0.0.1:{hub.HttpPort}{MapHub.Path}";
+        var connection = new HubConnectionBuilder()
+            .WithUrl(tokenInQueryString ? $"{url}?access_token={Uri.EscapeDataString(token!)}" : url, options =>
+            {
+                if (!tokenInQueryString && token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+        var client = new LiveClient(connection);
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        return client;
+    }
+
+    /// <summary>The next <paramref name="method"/> payload that satisfies <paramref name="match"/>; others are passed over.</summary>
+    public async Task<JsonElement> NextAsync(string method, Func<JsonElement, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var reader = _messages[method].Reader;
+        while (true)
+        {
+            JsonElement payload;
+            try
+            {
+                payload = await reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching '{method}' message within 15 s.");
+            }
+
+            if (match(payload))
+            {
+                return payload;
+            }
+        }
+    }
+
+    /// <summary>The next payload about one of these alarms.</summary>
+    public Task<JsonElement> NextAboutAsync(string method, params string[] alarmIds)
+        => NextAsync(method, p => alarmIds.Contains(p.GetProperty("alarm").GetProperty("id").GetString()));
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
