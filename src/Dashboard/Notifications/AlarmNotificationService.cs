@@ -1,8 +1,10 @@
 using System.Text.Json;
 using IotService.Contracts.Customers;
+using IotService.Dashboard.Alarms;
 using IotService.Dashboard.Live;
 using IotService.Dashboard.Notifications.Webhooks;
 using IotService.Grains.Alarms;
+using IotService.Ingest.Directory;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ public sealed class AlarmNotificationService(
     IOptions<WebhookOptions> webhookOptions,
     IOptions<JsonOptions> jsonOptions,
     IOptions<AlarmNotificationOptions> options,
+    DeviceDirectory directory,
     ILogger<AlarmNotificationService> logger) : BackgroundService
 {
     private readonly JsonSerializerOptions _json = jsonOptions.Value.SerializerOptions;
@@ -79,7 +82,7 @@ public sealed class AlarmNotificationService(
             ? await FindCustomerAsync(alarm.Id, alarm.CustomerId, id => grains.GetGrain<ICustomerGrain>(id).GetAsync(), _lookupTimeout, logger, cancellationToken)
             : null;
         var targets = webhookOptions.Value.Targets;
-        var route = AlarmRouter.Plan(change, customer, targets.ContainsKey);
+        var route = AlarmRouter.Plan(change, customer, targets.ContainsKey, a => AlarmVisibility.ForCustomer(a, directory));
 
         foreach (var message in route.Live)
         {

@@ -1,3 +1,4 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Customers;
 using IotService.Dashboard.Live;
 using IotService.Grains.Alarms;
@@ -16,9 +17,12 @@ public static class AlarmRouter
     public const string EventTypePrefix = "alarm.";
 
     /// <param name="isTargetConfigured">Whether a webhook target of that name exists.</param>
-    public static AlarmRoute Plan(AlarmChange change, CustomerDefinition? customer, Func<string, bool> isTargetConfigured)
+    /// <param name="forCustomer">What the customer may see of the alarm (see AlarmVisibility); unchanged when null.</param>
+    public static AlarmRoute Plan(
+        AlarmChange change, CustomerDefinition? customer, Func<string, bool> isTargetConfigured, Func<AlarmRecord, AlarmRecord>? forCustomer = null)
     {
         var alarm = change.Alarm;
+        var customerView = forCustomer?.Invoke(alarm) ?? alarm;
         var customerId = string.IsNullOrEmpty(alarm.CustomerId) ? null : alarm.CustomerId;
         var live = new List<LiveMessage>();
         var webhooks = new List<AlarmWebhook>();
@@ -27,7 +31,7 @@ public static class AlarmRouter
         live.Add(new LiveMessage(LiveGroups.Staff, LiveMethods.Alarm, alarmEvent));
         if (customerId is not null)
         {
-            live.Add(new LiveMessage(LiveGroups.Customer(customerId), LiveMethods.Alarm, alarmEvent));
+            live.Add(new LiveMessage(LiveGroups.Customer(customerId), LiveMethods.Alarm, new AlarmEvent(change.Event, customerView)));
         }
 
         foreach (var audience in change.Notify.Distinct())
@@ -38,7 +42,7 @@ public static class AlarmRouter
             }
 
             var (name, group, target) = recipient;
-            var notification = new AlarmNotification(name, change.Event, alarm);
+            var notification = new AlarmNotification(name, change.Event, audience == NotifyAudience.Customer ? customerView : alarm);
             live.Add(new LiveMessage(group, LiveMethods.Notification, notification));
             if (WebhookTarget(target, isTargetConfigured) is { } configured)
             {

@@ -26,6 +26,25 @@ public sealed class AlarmRouterTests
     }
 
     [Fact]
+    public void TheCustomerGetsItsOwnViewOfTheAlarmAndEveryoneElseTheFullOne()
+    {
+        var change = Alarms.Change("cust-1", NotifyAudience.Owner, NotifyAudience.Customer);
+
+        var route = AlarmRouter.Plan(change, Acme, Configured("owner", "customer:cust-1"), a => a with { LastValue = -1 });
+
+        var seen = route.Live.Select(m => (m.Group, m.Payload switch
+        {
+            AlarmEvent e => e.Alarm.LastValue,
+            AlarmNotification n => n.Alarm.LastValue,
+            _ => null,
+        })).ToArray();
+        Assert.Equal(
+            [("staff", change.Alarm.LastValue), ("customer:cust-1", -1), ("user:alice", change.Alarm.LastValue), ("customer:cust-1", -1)],
+            seen);
+        Assert.Equal([change.Alarm.LastValue, -1], route.Webhooks.Select(w => w.Payload.Alarm.LastValue));
+    }
+
+    [Fact]
     public void AnAlarmWithoutACustomerGoesToStaffOnly()
     {
         var route = AlarmRouter.Plan(Alarms.Change(null), null, Configured());
