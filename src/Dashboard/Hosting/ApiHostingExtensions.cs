@@ -6,6 +6,7 @@ using IotService.Dashboard.Customers;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Models;
+using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Technicians;
 
 namespace IotService.Dashboard.Hosting;
@@ -22,6 +23,8 @@ public static class ApiHostingExtensions
         services.AddOpenApi();
         services.AddSingleton<DeviceRegistrar>();
         services.AddSingleton<DeviceModelService>();
+        services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RuleReplayService>();
         return builder;
     }
 
@@ -35,6 +38,7 @@ public static class ApiHostingExtensions
         app.MapHubHealth();
         app.MapAuthApi();
         app.MapDeviceModelsApi();
+        app.MapRuleReplayApi();
         app.MapDevicesApi();
         app.MapTelemetryApi();
         app.MapCustomersApi();
