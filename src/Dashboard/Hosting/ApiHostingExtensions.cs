@@ -7,6 +7,7 @@ using IotService.Dashboard.Customers;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Models;
+using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Technicians;
 using IotService.Dashboard.WorkOrders;
 
@@ -24,6 +25,8 @@ public static class ApiHostingExtensions
         services.AddOpenApi();
         services.AddSingleton<DeviceRegistrar>();
         services.AddSingleton<DeviceModelService>();
+        services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RuleReplayService>();
         return builder;
     }
 
@@ -37,6 +40,7 @@ public static class ApiHostingExtensions
         app.MapHubHealth();
         app.MapAuthApi();
         app.MapDeviceModelsApi();
+        app.MapRuleReplayApi();
         app.MapDevicesApi();
         app.MapTelemetryApi();
         app.MapCustomersApi();

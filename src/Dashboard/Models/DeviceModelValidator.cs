@@ -50,38 +50,46 @@ public static partial class DeviceModelValidator
         errors.ThrowIfAny();
     }
 
+    /// <summary>
+    /// Checks one rule against the model's property names, reporting under <paramref name="at"/> (<c>rules[2]</c>).
+    /// Model save and rule replay both use it, so a rule that can be replayed can be saved and vice versa.
+    /// </summary>
+    public static void ValidateRule(RuleDefinition r, string at, IReadOnlySet<string> properties, ValidationErrors errors)
+    {
+        errors.Require(Ids.IsValid(r.Id), $"{at}.id", Ids.Rule);
+        errors.Require(RuleKinds.Contains(r.Kind), $"{at}.kind", $"one of {string.Join(", ", RuleKinds)}");
+        errors.Require(r.Severity != Severity.None, $"{at}.severity", "critical, major, minor or warning");
+        var needsProperty = r.Kind is "threshold" or "forecast";
+        errors.Require(!needsProperty || r.Property is not null, $"{at}.property", "required for this kind");
+        errors.Require(r.Property is null || properties.Contains(r.Property), $"{at}.property", $"'{r.Property}' is not a property of this model");
+        switch (r.Kind)
+        {
+            case "threshold":
+                errors.Require(ThresholdOperators.TryParse(r.Operator, out var op), $"{at}.operator", "one of >, >=, <, <=, outside, equals");
+                errors.Require(r.Value is not null, $"{at}.value", "required");
+                errors.Require(op != ThresholdOperator.OutsideRange || (r.HighValue is not null && r.HighValue >= r.Value), $"{at}.highValue", "outside needs value (low) and highValue (high)");
+                errors.Require(r.DurationSeconds is null or >= 0, $"{at}.durationSeconds", "0 or more");
+                break;
+            case "nodata":
+                errors.Require(r.Seconds is > 0, $"{at}.seconds", "more than 0");
+                break;
+            case "anomaly":
+                errors.Require(r.Sensitivity is null or (>= 0 and <= 1), $"{at}.sensitivity", "0 to 1");
+                break;
+            case "forecast":
+                errors.Require(r.Limit is not null, $"{at}.limit", "required");
+                errors.Require(r.HorizonSeconds is > 0, $"{at}.horizonSeconds", "more than 0");
+                break;
+        }
+    }
+
     private static void ValidateRules(IReadOnlyList<RuleDefinition> rules, HashSet<string> properties, ValidationErrors errors)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
-            var r = rules[i];
-            var at = $"rules[{i}]";
-            errors.Require(Ids.IsValid(r.Id) && ids.Add(r.Id), $"{at}.id", "unique; " + Ids.Rule);
-            errors.Require(RuleKinds.Contains(r.Kind), $"{at}.kind", $"one of {string.Join(", ", RuleKinds)}");
-            errors.Require(r.Severity != Severity.None, $"{at}.severity", "critical, major, minor or warning");
-            var needsProperty = r.Kind is "threshold" or "forecast";
-            errors.Require(!needsProperty || r.Property is not null, $"{at}.property", "required for this kind");
-            errors.Require(r.Property is null || properties.Contains(r.Property), $"{at}.property", $"'{r.Property}' is not a property of this model");
-            switch (r.Kind)
-            {
-                case "threshold":
-                    errors.Require(ThresholdOperators.TryParse(r.Operator, out var op), $"{at}.operator", "one of >, >=, <, <=, outside, equals");
-                    errors.Require(r.Value is not null, $"{at}.value", "required");
-                    errors.Require(op != ThresholdOperator.OutsideRange || (r.HighValue is not null && r.HighValue >= r.Value), $"{at}.highValue", "outside needs value (low) and highValue (high)");
-                    errors.Require(r.DurationSeconds is null or >= 0, $"{at}.durationSeconds", "0 or more");
-                    break;
-                case "nodata":
-                    errors.Require(r.Seconds is > 0, $"{at}.seconds", "more than 0");
-                    break;
-                case "anomaly":
-                    errors.Require(r.Sensitivity is null or (>= 0 and <= 1), $"{at}.sensitivity", "0 to 1");
-                    break;
-                case "forecast":
-                    errors.Require(r.Limit is not null, $"{at}.limit", "required");
-                    errors.Require(r.HorizonSeconds is > 0, $"{at}.horizonSeconds", "more than 0");
-                    break;
-            }
+            errors.Require(rules[i].Id is null || ids.Add(rules[i].Id), $"rules[{i}].id", $"'{rules[i].Id}' is used by another rule");
+            ValidateRule(rules[i], $"rules[{i}]", properties, errors);
         }
     }
 

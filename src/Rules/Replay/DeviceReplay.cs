@@ -2,5 +2,5 @@ using IotService.Rules.Thresholds;
 
 namespace IotService.Rules.Replay;
 
-// One device's place in a replay: its rule state and, while firing, the index of its open firing.
+// One device's place in a replay: its rule state and, while firing, the index of its open firing (-1 when that firing is not listed).
 internal readonly record struct DeviceReplay(ThresholdState State, int OpenIndex);
