@@ -15,18 +15,18 @@ public static class DemoRules
     };
 
     public static RuleDefinition Threshold(string id, string property, string op, double value, double durationSeconds, double? clearValue, Severity severity)
-        => new(id, "threshold", severity, property, op, value, DurationSeconds: durationSeconds, ClearValue: clearValue);
+        => new(id, RuleKinds.Threshold, severity, property, op, value, DurationSeconds: durationSeconds, ClearValue: clearValue);
 
     /// <summary>A device that goes quiet for this long raises an alarm.</summary>
     public static RuleDefinition Silent(double seconds = 900, Severity severity = Severity.Major)
-        => new("silent", "nodata", severity, Seconds: seconds);
+        => new("silent", RuleKinds.NoData, severity, Seconds: seconds);
 
     public static RuleDefinition Anomaly(string id, string property, double sensitivity, Severity severity = Severity.Minor)
-        => new(id, "anomaly", severity, property, Sensitivity: sensitivity);
+        => new(id, RuleKinds.Anomaly, severity, property, Sensitivity: sensitivity);
 
     /// <summary>Predictive maintenance: warns when the trend reaches <paramref name="limit"/> within <paramref name="horizonDays"/>.</summary>
     public static RuleDefinition Forecast(string id, string property, double limit, double horizonDays, Severity severity = Severity.Warning)
-        => new(id, "forecast", severity, property, Limit: limit, HorizonSeconds: horizonDays * 86_400);
+        => new(id, RuleKinds.Forecast, severity, property, Limit: limit, HorizonSeconds: horizonDays * 86_400);
 
     public static SignalShape Analog(double baseline, double daily = 0, double peakHour = 15, double noise = 0, double driftPerDay = 0, double driftPeriodDays = 0, double? fault = null, FaultKind faultKind = FaultKind.Stuck)
         => new(SignalKind.Analog, baseline, daily, peakHour, noise, driftPerDay, driftPeriodDays, fault, faultKind);

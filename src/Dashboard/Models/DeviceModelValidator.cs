@@ -9,7 +9,6 @@ namespace IotService.Dashboard.Models;
 /// <summary>Checks a device model before it is saved, reporting every problem at once.</summary>
 public static partial class DeviceModelValidator
 {
-    public static readonly string[] RuleKinds = ["threshold", "nodata", "anomaly", "forecast"];
     public static readonly string[] ActionNames = ["notifyOwner", "notifySupervisor", "notifyCustomer", "createWorkOrder"];
     public static readonly string[] WorkOrderTypes = ["installation", "repair", "preventive", "predictive", "inspection"];
 
@@ -57,26 +56,26 @@ public static partial class DeviceModelValidator
     public static void ValidateRule(RuleDefinition r, string at, IReadOnlySet<string> properties, ValidationErrors errors)
     {
         errors.Require(Ids.IsValid(r.Id), $"{at}.id", Ids.Rule);
-        errors.Require(RuleKinds.Contains(r.Kind), $"{at}.kind", $"one of {string.Join(", ", RuleKinds)}");
+        errors.Require(RuleKinds.All.Contains(r.Kind), $"{at}.kind", $"one of {string.Join(", ", RuleKinds.All)}");
         errors.Require(r.Severity != Severity.None, $"{at}.severity", "critical, major, minor or warning");
-        var needsProperty = r.Kind is "threshold" or "forecast";
+        var needsProperty = r.Kind is RuleKinds.Threshold or RuleKinds.Forecast;
         errors.Require(!needsProperty || r.Property is not null, $"{at}.property", "required for this kind");
         errors.Require(r.Property is null || properties.Contains(r.Property), $"{at}.property", $"'{r.Property}' is not a property of this model");
         switch (r.Kind)
         {
-            case "threshold":
+            case RuleKinds.Threshold:
                 errors.Require(ThresholdOperators.TryParse(r.Operator, out var op), $"{at}.operator", "one of >, >=, <, <=, outside, equals");
                 errors.Require(r.Value is not null, $"{at}.value", "required");
                 errors.Require(op != ThresholdOperator.OutsideRange || (r.HighValue is not null && r.HighValue >= r.Value), $"{at}.highValue", "outside needs value (low) and highValue (high)");
                 errors.Require(r.DurationSeconds is null or >= 0, $"{at}.durationSeconds", "0 or more");
                 break;
-            case "nodata":
+            case RuleKinds.NoData:
                 errors.Require(r.Seconds is > 0, $"{at}.seconds", "more than 0");
                 break;
-            case "anomaly":
+            case RuleKinds.Anomaly:
                 errors.Require(r.Sensitivity is null or (>= 0 and <= 1), $"{at}.sensitivity", "0 to 1");
                 break;
-            case "forecast":
+            case RuleKinds.Forecast:
                 errors.Require(r.Limit is not null, $"{at}.limit", "required");
                 errors.Require(r.HorizonSeconds is > 0, $"{at}.horizonSeconds", "more than 0");
                 break;

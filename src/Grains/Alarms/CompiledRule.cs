@@ -1,5 +1,6 @@
 using IotService.Contracts.Common;
 using IotService.Contracts.Models;
+using IotService.Grains.Models;
 using IotService.Rules.Thresholds;
 
 namespace IotService.Grains.Alarms;
@@ -21,15 +22,5 @@ public sealed record CompiledRule(RuleDefinition Definition, string Fingerprint,
     public static CompiledRule From(RuleDefinition definition) => new(
         definition,
         RuleFingerprint.Of(definition),
-        definition.Kind == RuleKinds.Threshold && ThresholdOperators.TryParse(definition.Operator, out var op)
-            ? new ThresholdRule(
-                definition.Id,
-                definition.Property ?? "",
-                op,
-                definition.Value ?? 0,
-                definition.HighValue,
-                TimeSpan.FromSeconds(definition.DurationSeconds ?? 0),
-                definition.ClearValue,
-                (RuleSeverity)definition.Severity)
-            : null);
+        definition.Kind == RuleKinds.Threshold ? ThresholdRules.FromDefinition(definition) : null);
 }

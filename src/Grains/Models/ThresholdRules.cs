@@ -12,7 +12,7 @@ namespace IotService.Grains.Models;
 /// </summary>
 public static class ThresholdRules
 {
-    public const string Kind = "threshold";
+    public const string Kind = RuleKinds.Threshold;
 
     /// <exception cref="ArgumentException">The rule is not a threshold rule, or lacks what one needs (a validated model's rules never do).</exception>
     public static ThresholdRule FromDefinition(RuleDefinition definition)

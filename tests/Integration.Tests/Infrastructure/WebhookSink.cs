@@ -57,4 +57,14 @@ public sealed class WebhookSink : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedWebhook(string Name, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+public sealed record ReceivedWebhook(string Name, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    /// <summary>The documented scheme, computed here independently: sha256= + hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
+    public string ExpectedSignature(string secret)
+    {
+        var timestamp = Headers["X-IotService-Timestamp"];
+        Assert.True(long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
+        var signed = System.Text.Encoding.UTF8.GetBytes(timestamp + ".").Concat(Body).ToArray();
+        return "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), signed));
+    }
+}

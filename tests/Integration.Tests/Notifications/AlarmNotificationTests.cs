@@ -200,12 +200,5 @@ public sealed class AlarmNotificationTests(NotificationsFixture fixture) : IClas
 
     private static string? AlarmIdOf(ReceivedWebhook webhook) => Text(JsonNode.Parse(webhook.Body)?["alarm"]?["id"]);
 
-    /// <summary>The documented scheme, computed here independently: sha256= + hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
-    private static string ExpectedSignature(string secret, ReceivedWebhook webhook)
-    {
-        var timestamp = webhook.Headers["X-IotService-Timestamp"];
-        Assert.True(long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out _));
-        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(webhook.Body).ToArray();
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
-    }
+    private static string ExpectedSignature(string secret, ReceivedWebhook webhook) => webhook.ExpectedSignature(secret);
 }

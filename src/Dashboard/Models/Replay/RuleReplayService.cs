@@ -138,7 +138,7 @@ public sealed class RuleReplayService(IHistoryStore history, IDeviceCatalog devi
     // Unknown kinds are already reported by the rule checks; this names the known kinds replay cannot run yet.
     private static void RequireReplayable(RuleDefinition? rule, string field, ValidationErrors errors)
         => errors.Require(
-            rule is null || !DeviceModelValidator.RuleKinds.Contains(rule.Kind) || ReplayableKinds.Contains(rule.Kind),
+            rule is null || !RuleKinds.All.Contains(rule.Kind) || ReplayableKinds.Contains(rule.Kind),
             field,
             $"'{rule?.Kind}' rules cannot be replayed; replay supports {string.Join(", ", ReplayableKinds)} rules only");
 
