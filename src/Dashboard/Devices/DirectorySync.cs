@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IotService.Contracts.Models;
 using IotService.Grains.Catalog;
+using IotService.Grains.Devices;
 using IotService.Ingest.Directory;
 
 namespace IotService.Dashboard.Devices;
@@ -16,9 +17,8 @@ public sealed partial class DirectorySync(
     DeviceDirectory directory,
     IConfiguration configuration,
     TimeProvider time,
-    ILogger<DirectorySync> logger) : BackgroundService
+    ILogger<DirectorySync> logger) : PeriodicSweep(time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
     private DateTimeOffset _since = DateTimeOffset.MinValue;
     private bool _loaded;
 
@@ -30,33 +30,18 @@ public sealed partial class DirectorySync(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(3);
+
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RefreshAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogRefreshFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        await RefreshAsync(cancellationToken);
+        return 0;
     }
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         // Overlap the window a little: rows written while we read must not be missed.
-        var started = time.GetUtcNow() - TimeSpan.FromSeconds(1);
+        var started = Time.GetUtcNow() - TimeSpan.FromSeconds(1);
         foreach (var json in await documents.ChangedSinceAsync(DocumentKinds.DeviceModel, _since, cancellationToken))
         {
             if (JsonSerializer.Deserialize<DeviceModelDefinition>(json, CatalogJson.Options) is { } model)
@@ -83,7 +68,4 @@ public sealed partial class DirectorySync(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Device directory loaded: {Models} models, {Devices} devices")]
     private partial void LogLoaded(int models, int devices);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Device directory refresh failed")]
-    private partial void LogRefreshFailed(Exception exception);
 }
