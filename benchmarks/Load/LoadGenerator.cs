@@ -101,8 +101,19 @@ public static class LoadGenerator
     {
         using var http = new HttpClient { BaseAddress = new Uri(o.Api!) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", o.Token);
-        var modelId = $"load-{o.Values}";
-        var model = new { id = modelId, name = $"Load model ({o.Values} values)", properties = Enumerable.Range(0, o.Values).Select(i => new { name = $"v{i}" }) };
+        // Every value carries a threshold rule (with a duration, so each reading updates rule state) that never
+        // fires, and the device a no-data rule: the run measures rule evaluation on every reading, not a bare model.
+        var modelId = o.Rules ? $"load-{o.Values}-rules" : $"load-{o.Values}";
+        var model = new
+        {
+            id = modelId,
+            name = $"Load model ({o.Values} values{(o.Rules ? ", rules" : "")})",
+            properties = Enumerable.Range(0, o.Values).Select(i => new { name = $"v{i}" }),
+            rules = Enumerable.Range(0, o.Values)
+                .Select(i => (object)new { id = $"high-v{i}", kind = "threshold", property = $"v{i}", @operator = ">", value = 1e12, durationSeconds = 60, severity = "major" })
+                .Append(new { id = "silent", kind = "nodata", seconds = 900, severity = "minor" })
+                .Where(_ => o.Rules),
+        };
         await http.PostAsJsonAsync("/api/device-models", model); // 409 when it exists already: fine
         var run = Guid.NewGuid().ToString("N")[..6];
         var result = new List<(string, string?)>();

@@ -4,9 +4,10 @@ namespace IotService.Benchmarks.Load;
 
 /// <summary>
 /// Command line of the load generator:
-/// <c>load --mqtt-port 1883 [--api http://127.0.0.1:5080 --token T] [--connections 100] [--seconds 15] [--qos 1] [--values 4] [--relay]</c>.
+/// <c>load --mqtt-port 1883 [--api http://127.0.0.1:5080 --token T] [--connections 100] [--seconds 15] [--qos 1] [--values 4] [--relay] [--no-rules]</c>.
 /// With <c>--api</c> it registers its devices at the hub; with <c>--relay</c> it measures a
-/// plain broker (anonymous) with one subscriber counting what is relayed.
+/// plain broker (anonymous) with one subscriber counting what is relayed. <c>--no-rules</c> registers a model
+/// without rules, to measure what rule evaluation costs.
 /// </summary>
 public sealed record LoadOptions(
     string Host,
@@ -17,16 +18,17 @@ public sealed record LoadOptions(
     int Seconds,
     int Qos,
     int Values,
-    bool Relay)
+    bool Relay,
+    bool Rules = true)
 {
     public static LoadOptions Parse(string[] args)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--relay")
+            if (args[i] is "--relay" or "--no-rules")
             {
-                map["relay"] = "true";
+                map[args[i][2..]] = "true";
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
             {
@@ -44,6 +46,7 @@ public sealed record LoadOptions(
             Int("seconds", 15),
             Int("qos", 1),
             Int("values", 4),
-            map.ContainsKey("relay"));
+            map.ContainsKey("relay"),
+            !map.ContainsKey("no-rules"));
     }
 }
