@@ -2,6 +2,7 @@ using IotService.Grains.Alarms;
 using IotService.Grains.Catalog;
 using IotService.Grains.Devices;
 using IotService.Grains.Storage;
+using IotService.Grains.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ public static class GrainsHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkOrderOptions>().BindConfiguration(WorkOrderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSqliteCatalog();
         services.AddSingleton<ModelRulesCache>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();

@@ -14,4 +14,8 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// <summary>The work order, or null if none has this id.</summary>
     [Alias("Get")]
     Task<WorkOrder?> GetAsync();
+
+    /// <summary>Takes one step of the lifecycle; an illegal step is refused with the reason and changes nothing.</summary>
+    [Alias("Apply")]
+    Task<WorkOrderCommandResult> ApplyAsync(WorkOrderCommand command);
 }

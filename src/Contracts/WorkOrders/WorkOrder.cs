@@ -33,5 +33,26 @@ public sealed record WorkOrder(
 
     [Id(17)] public string? TechnicianId { get; init; }
 
+    /// <summary>When the SLA of the customer's tier and the priority wants the job done.</summary>
     [Id(18)] public DateTimeOffset? DueAt { get; init; }
+
+    [Id(19)] public DateTimeOffset? AssignedAt { get; init; }
+
+    [Id(20)] public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Technicians who declined (or let the acceptance time out); dispatch does not offer the order to them again.</summary>
+    [Id(21)] public IReadOnlyList<string> ExcludedTechnicians { get; init; } = [];
+
+    [Id(22)] public WorkOrderCompletion? Completion { get; init; }
+
+    /// <summary>The customer's rating, 1–5, and comment.</summary>
+    [Id(23)] public int? Rating { get; init; }
+
+    [Id(24)] public string? RatingComment { get; init; }
+
+    /// <summary>Completed after <see cref="DueAt"/>, or, while open, already past it (as of the last change or read).</summary>
+    [Id(25)] public bool SlaBreached { get; init; }
+
+    /// <summary>The state an on-hold order returns to when resumed.</summary>
+    [Id(26)] public WorkOrderState? HeldFrom { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
+using IotService.Grains.Catalog;
 using IotService.Rules.Alarms;
 using IotService.Rules.Thresholds;
 using LifecycleState = IotService.Rules.Alarms.AlarmState;
@@ -40,14 +41,12 @@ internal static class AlarmRecords
             ClearedBy = alarm.ClearedBy,
             EscalationLevel = alarm.EscalationLevel,
             LastValue = double.IsNaN(alarm.LastValue) ? record.LastValue : alarm.LastValue,
-            UpdatedAt = Later(record.UpdatedAt, now),
+            UpdatedAt = RowStamps.Later(record.UpdatedAt, now),
         };
 
     /// <summary>The camelCase event name used in <see cref="AlarmStep.Event"/>, SignalR and webhooks.</summary>
     public static string EventName(AlarmEvent kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    // A row is replaced only by a newer one, so two steps within one clock tick must still move forward.
-    private static DateTimeOffset Later(DateTimeOffset previous, DateTimeOffset now) => now > previous ? now : previous.AddTicks(TimeSpan.TicksPerMillisecond);
 
     private static AlarmStep ToStep(AlarmHistoryEntry entry) =>
         new(EventName(entry.Event), entry.At, entry.Actor, (RecordState)entry.State, (Severity)entry.Severity);

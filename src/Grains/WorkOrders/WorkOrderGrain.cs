@@ -1,15 +1,18 @@
+using IotService.Contracts.Customers;
 using IotService.Contracts.WorkOrders;
 using IotService.Grains.Catalog;
+using Microsoft.Extensions.Options;
 
 namespace IotService.Grains.WorkOrders;
 
 /// <summary>
 /// One work order. The grain state is the truth; every change also writes the order's catalog row, which the
-/// work-order lists read. (Transitions and dispatch build on this.)
+/// work-order lists read. Steps go through the pure <see cref="WorkOrderLifecycle"/>.
 /// </summary>
 public sealed class WorkOrderGrain(
     [PersistentState("workorder", "workorders")] IPersistentState<WorkOrderGrainState> state,
     IWorkOrderCatalog catalog,
+    IOptions<WorkOrderOptions> options,
     TimeProvider time) : Grain, IWorkOrderGrain
 {
     public async Task<WorkOrder> CreateAsync(WorkOrder order)
@@ -22,19 +25,52 @@ public sealed class WorkOrderGrain(
         }
 
         var now = time.GetUtcNow();
+        var tier = await TierAsync(order.CustomerId);
         var created = order with
         {
             Id = this.GetPrimaryKeyString(),
             State = WorkOrderState.New,
             CreatedAt = now,
             UpdatedAt = now,
+            DueAt = now + SlaPolicy.Target(options.Value, tier, order.Priority),
             History = [new WorkOrderStep(WorkOrderState.New, now, order.CreatedBy, order.Description)],
         };
-        state.State.Order = created;
-        await state.WriteStateAsync();
-        await catalog.UpsertAsync(created);
+        await SaveAsync(created);
         return created;
     }
 
-    public Task<WorkOrder?> GetAsync() => Task.FromResult(state.State.Order);
+    public Task<WorkOrder?> GetAsync() =>
+        Task.FromResult(state.State.Order is { } order ? order with { SlaBreached = WorkOrderLifecycle.IsBreached(order, time.GetUtcNow()) } : null);
+
+    public async Task<WorkOrderCommandResult> ApplyAsync(WorkOrderCommand command)
+    {
+        if (state.State.Order is not { } order)
+        {
+            return new WorkOrderCommandResult(WorkOrderCommandOutcome.NotFound, null, $"No work order '{this.GetPrimaryKeyString()}'.");
+        }
+
+        WorkOrder next;
+        try
+        {
+            next = WorkOrderLifecycle.Apply(order, command, time.GetUtcNow());
+        }
+        catch (WorkOrderTransitionException refused)
+        {
+            return new WorkOrderCommandResult(WorkOrderCommandOutcome.Conflict, order, refused.Message);
+        }
+
+        await SaveAsync(next);
+        return new WorkOrderCommandResult(WorkOrderCommandOutcome.Done, next);
+    }
+
+    private async Task SaveAsync(WorkOrder order)
+    {
+        state.State.Order = order;
+        await state.WriteStateAsync();
+        await catalog.UpsertAsync(order);
+    }
+
+    private async Task<CustomerTier> TierAsync(string? customerId) =>
+        customerId is null ? CustomerTier.Standard
+            : (await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetAsync())?.Tier ?? CustomerTier.Standard;
 }
