@@ -11,6 +11,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         ProblemDetails? problem = exception switch
         {
             RequestValidationException v => new ValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = c.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
             ArgumentException a => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = a.Message },

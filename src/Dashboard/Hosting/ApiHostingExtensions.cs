@@ -27,6 +27,8 @@ public static class ApiHostingExtensions
         services.AddSingleton<DeviceModelService>();
         services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RuleReplayService>();
+        services.AddSingleton<WorkOrderService>();
+        services.AddSingleton<WorkOrderEvents>();
         return builder;
     }
 

@@ -8,4 +8,7 @@ public static class LiveMethods
 
     /// <summary><c>{"audience","event","alarm"}</c>: a model action told this client's user about an alarm.</summary>
     public const string Notification = "notification";
+
+    /// <summary>A work order changed: <c>{event, order}</c> to staff, its customer and its technician (and the one it was taken from).</summary>
+    public const string WorkOrder = "workOrder";
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
@@ -17,6 +18,17 @@ public static class TechniciansApi
             .RequireAuthorization(Policies.Staff);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id}", GetAsync);
+        group.MapPut("/{id}/location", (string id, GeoPoint location, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            if (!location.IsValid)
+            {
+                throw RequestValidationException.For("location", "lat within ±90, lon within ±180");
+            }
+
+            return UpdateAsync(id, user, () => grains.GetGrain<ITechnicianGrain>(id).MoveAsync(location));
+        });
+        group.MapPut("/{id}/availability", (string id, AvailabilityRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+            UpdateAsync(id, user, () => grains.GetGrain<ITechnicianGrain>(id).SetAvailableAsync(request.Available)));
         return app;
     }
 
@@ -33,6 +45,15 @@ public static class TechniciansApi
         return TypedResults.Created($"/api/technicians/{Uri.EscapeDataString(saved.Id)}", saved);
     }
 
+    /// <summary>Staff, or the technician about themself; anyone else is told the technician does not exist.</summary>
+    private static async Task<Results<Ok<TechnicianDefinition>, ProblemHttpResult>> UpdateAsync(
+        string id, ClaimsPrincipal user, Func<Task<TechnicianDefinition?>> update)
+    {
+        var self = user.FindFirstValue(CallerExtensions.TechnicianIdClaim) == id;
+        var updated = user.IsStaff() || self ? await update() : null;
+        return updated is null ? ApiProblems.NotFound("technician", id) : TypedResults.Ok(updated);
+    }
+
     private static async Task<Results<Ok<TechnicianDefinition>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var self = user.FindFirstValue(CallerExtensions.TechnicianIdClaim) == id;
@@ -40,3 +61,6 @@ public static class TechniciansApi
         return technician is null ? ApiProblems.NotFound("technician", id) : TypedResults.Ok(technician);
     }
 }
+
+/// <summary>Body of <c>PUT /api/technicians/{id}/availability</c>.</summary>
+public sealed record AvailabilityRequest(bool Available);

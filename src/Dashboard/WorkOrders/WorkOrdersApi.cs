@@ -18,6 +18,8 @@ public static class WorkOrdersApi
         var group = app.MapGroup("/api/work-orders").WithTags("Work orders").RequireAuthorization();
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapPost("/{id}/{action}", ApplyAsync);
         return app;
     }
 
@@ -43,6 +45,40 @@ public static class WorkOrdersApi
             cursor);
         var page = await catalog.ListAsync(query, ct);
         return TypedResults.Ok(new ListResponse<WorkOrder>(page.Items, page.NextCursor));
+    }
+
+    private static async Task<Results<Created<WorkOrder>, ProblemHttpResult>> CreateAsync(
+        CreateWorkOrderRequest request, ClaimsPrincipal user, WorkOrderService service)
+    {
+        var order = await service.CreateAsync(request, user);
+        return order is null
+            ? ApiProblems.NotFound("device", request.DeviceId)
+            : TypedResults.Created($"/api/work-orders/{order.Id}", order);
+    }
+
+    private static async Task<Results<Ok<WorkOrder>, ProblemHttpResult>> ApplyAsync(
+        string id, string action, ClaimsPrincipal user, WorkOrderService service, HttpRequest http)
+    {
+        // The body is optional: most steps need none.
+        WorkOrderActionRequest? request = null;
+        try
+        {
+            request = http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0
+                ? await http.ReadFromJsonAsync<WorkOrderActionRequest>()
+                : null;
+        }
+        catch (System.Text.Json.JsonException bad)
+        {
+            throw RequestValidationException.For("body", "not valid JSON for this step: " + bad.Message);
+        }
+
+        var result = await service.ApplyAsync(id, action, request, user);
+        return result.Outcome switch
+        {
+            WorkOrderCommandOutcome.Done => TypedResults.Ok(result.Order!),
+            WorkOrderCommandOutcome.Conflict => ApiProblems.Conflict(result.Error!),
+            _ => ApiProblems.NotFound("work order", id),
+        };
     }
 
     private static async Task<Results<Ok<WorkOrder>, ProblemHttpResult>> GetAsync(

@@ -31,6 +31,17 @@ public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state,
         return saved;
     }
 
+    /// <summary>Changes the stored definition in place (one grain turn, so no update is lost); null if there is none.</summary>
+    protected async Task<T?> UpdateAsync(Func<T, T> change)
+    {
+        if (state.State.Definition is not { } current)
+        {
+            return null;
+        }
+
+        return await SaveAsync(change(current), mustNotExist: false);
+    }
+
     /// <summary>The definition as stored: the grain's id, update time and (for versioned kinds) the next version.</summary>
     protected abstract T Stamp(T definition, T? current, DateTimeOffset now);
 }

@@ -1,3 +1,4 @@
+using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
 using IotService.Grains.Catalog;
 using IotService.Grains.Documents;
@@ -10,6 +11,10 @@ public sealed class TechnicianGrain(
     TimeProvider time) : DocumentGrain<TechnicianDefinition>(state, catalog, time), ITechnicianGrain
 {
     protected override string Kind => DocumentKinds.Technician;
+
+    public Task<TechnicianDefinition?> MoveAsync(GeoPoint location) => UpdateAsync(t => t with { Location = location });
+
+    public Task<TechnicianDefinition?> SetAvailableAsync(bool available) => UpdateAsync(t => t with { Available = available });
 
     protected override TechnicianDefinition Stamp(TechnicianDefinition definition, TechnicianDefinition? current, DateTimeOffset now)
         => definition with { Id = this.GetPrimaryKeyString(), UpdatedAt = now };

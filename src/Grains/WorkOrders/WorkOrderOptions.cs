@@ -21,4 +21,7 @@ public sealed class WorkOrderOptions
     /// <summary>Labour charged per hour on completion.</summary>
     [Range(0, 1_000_000)]
     public decimal LabourRatePerHour { get; set; } = 90;
+
+    /// <summary>Unit prices by part, used when a completion does not give one (<c>WorkOrders:PartPrices:compressor-relay = 40</c>).</summary>
+    public Dictionary<string, decimal> PartPrices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
