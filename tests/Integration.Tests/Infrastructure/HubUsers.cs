@@ -10,9 +10,9 @@ namespace IotService.Integration.Tests.Infrastructure;
 public static class HubUsers
 {
     /// <returns>A bearer token from <c>POST /api/auth/login</c>.</returns>
-    public static async Task<string> CreateUserAsync(this HubHost hub, string username, string role, string? customerId = null)
+    public static async Task<string> CreateUserAsync(this HubHost hub, string username, string role, string? customerId = null, string? technicianId = null)
     {
-        await hub.Get<UserStore>().SaveAsync(new UserAccount(username, role, PasswordHasher.Hash("pw"), customerId));
+        await hub.Get<UserStore>().SaveAsync(new UserAccount(username, role, PasswordHasher.Hash("pw"), customerId, technicianId));
         var response = await hub.Http.PostAsJsonAsync("/api/auth/login", new { username, password = "pw" });
         await HubApi.EnsureAsync(response, HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();

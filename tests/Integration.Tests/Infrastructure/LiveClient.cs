@@ -15,7 +15,7 @@ public sealed class LiveClient : IAsyncDisposable
     private LiveClient(HubConnection connection)
     {
         _connection = connection;
-        foreach (var method in new[] { LiveMethods.Alarm, LiveMethods.Notification })
+        foreach (var method in new[] { LiveMethods.Alarm, LiveMethods.Notification, LiveMethods.WorkOrder })
         {
             var channel = _messages.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
             connection.On<JsonElement>(method, payload => channel.Writer.TryWrite(payload));
