@@ -1,6 +1,7 @@
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Demo;
 using IotService.Dashboard.Devices;
+using IotService.Dashboard.Dispatching;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Live;
@@ -31,12 +32,14 @@ public static class HubApplication
         builder.AddHubAuth();
         builder.AddHubApi();
         builder.AddLiveUpdates();
+        builder.AddDispatching();
         builder.AddHubHealthChecks();
         builder.AddDemo();
 
         var app = builder.Build();
         app.MapHubApi();
         app.MapLiveUpdates();
+        app.MapDispatchApi();
         return app;
     }
 }

@@ -18,4 +18,11 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// <summary>Takes one step of the lifecycle; an illegal step is refused with the reason and changes nothing.</summary>
     [Alias("Apply")]
     Task<WorkOrderCommandResult> ApplyAsync(WorkOrderCommand command);
+
+    /// <summary>Keeps the receipt of the latest dispatch decision (JSON), replacing the previous one.</summary>
+    [Alias("SaveReceipt")]
+    Task SaveDispatchReceiptAsync(string json);
+
+    [Alias("GetReceipt")]
+    Task<string?> GetDispatchReceiptAsync();
 }

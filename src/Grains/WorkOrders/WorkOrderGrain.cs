@@ -63,6 +63,14 @@ public sealed class WorkOrderGrain(
         return new WorkOrderCommandResult(WorkOrderCommandOutcome.Done, next);
     }
 
+    public async Task SaveDispatchReceiptAsync(string json)
+    {
+        state.State.DispatchReceiptJson = json;
+        await state.WriteStateAsync();
+    }
+
+    public Task<string?> GetDispatchReceiptAsync() => Task.FromResult(state.State.DispatchReceiptJson);
+
     private async Task SaveAsync(WorkOrder order)
     {
         state.State.Order = order;

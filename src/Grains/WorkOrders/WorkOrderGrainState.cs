@@ -7,4 +7,7 @@ namespace IotService.Grains.WorkOrders;
 public sealed class WorkOrderGrainState
 {
     [Id(0)] public WorkOrder? Order { get; set; }
+
+    /// <summary>The latest dispatch decision as JSON (its shape belongs to src/Dispatch), for <c>GET …/dispatch</c>.</summary>
+    [Id(1)] public string? DispatchReceiptJson { get; set; }
 }

@@ -1,0 +1,31 @@
+using IotService.Contracts.Technicians;
+using IotService.Contracts.WorkOrders;
+using IotService.Dispatch.Geo;
+using IotService.Dispatch.Orders;
+using IotService.Dispatch.Technicians;
+using DispatchTechnician = IotService.Dispatch.Technicians.Technician;
+
+namespace IotService.Dashboard.Dispatching;
+
+/// <summary>The hub's technicians and work orders as the pure dispatch engine takes them.</summary>
+public static class DispatchMapping
+{
+    public static DispatchTechnician Technician(TechnicianDefinition t, int openOrders) => new(
+        t.Id,
+        t.Location is { } at ? new LatLon(at.Lat, at.Lon) : t.HomeBase is { } home ? new LatLon(home.Lat, home.Lon) : default,
+        t.Skills.GroupBy(s => s.Skill, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.Ordinal),
+        t.Shift is { } shift ? ShiftWindow.Parse(shift.Start, shift.End) : null,
+        t.Available && (t.Location ?? t.HomeBase) is not null,
+        t.WorkloadLimit,
+        openOrders,
+        t.VanStock);
+
+    public static DispatchOrder Order(WorkOrder o) => new(
+        o.Id,
+        o.Location is { } at ? new LatLon(at.Lat, at.Lon) : default,
+        o.Skill,
+        o.Level,
+        o.DueAt,
+        null,
+        o.ExcludedTechnicians);
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using IotService.Contracts.Technicians;
+using IotService.Contracts.WorkOrders;
+using IotService.Dashboard.WorkOrders;
+using IotService.Dispatch;
+using IotService.Grains.Catalog;
+using IotService.Grains.WorkOrders;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Dashboard.Dispatching;
+
+/// <summary>
+/// One round of automatic dispatch (SPEC §8): orders nobody accepted in time go back to dispatch without that
+/// technician; then every waiting order is assigned jointly — an exact minimum-cost assignment over the current
+/// fleet — and each decision's receipt is kept with its order.
+/// </summary>
+public sealed partial class DispatchRound(
+    IWorkOrderCatalog orders,
+    IDocumentCatalog documents,
+    IGrainFactory grains,
+    WorkOrderEvents events,
+    IOptions<DispatchOptions> options,
+    IOptions<JsonOptions> json,
+    TimeProvider time,
+    ILogger<DispatchRound> logger)
+{
+    public const string Actor = "dispatch";
+    private const int MaxPerRound = 1000;
+
+    /// <returns>How many orders were assigned.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await ReleaseUnacceptedAsync(cancellationToken);
+        var waiting = (await orders.ListAsync(new WorkOrderQuery([.. WorkOrderLifecycle.Waiting], Limit: MaxPerRound), cancellationToken)).Items
+            .Where(order => order.Location is not null)
+            .ToList();
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var pool = TechnicianPool.Create(await FleetAsync(cancellationToken));
+        var result = pool.Solve(waiting.Select(DispatchMapping.Order).ToList(), options.Value.LocalNow(time), options.Value.Costs(), includeReceipts: true);
+        var receipts = (result.Receipts ?? []).ToDictionary(r => r.OrderId, StringComparer.Ordinal);
+        var assigned = 0;
+        foreach (var order in waiting)
+        {
+            var grain = grains.GetGrain<IWorkOrderGrain>(order.Id);
+            if (receipts.TryGetValue(order.Id, out var receipt))
+            {
+                await grain.SaveDispatchReceiptAsync(JsonSerializer.Serialize(receipt, json.Value.SerializerOptions));
+            }
+
+            if (result.Assignments.FirstOrDefault(a => a.OrderId == order.Id) is not { } assignment)
+            {
+                continue;
+            }
+
+            var step = await grain.ApplyAsync(new WorkOrderCommand("assign", Actor, assignment.TechnicianId, $"cost {assignment.Cost:0.#} min"));
+            if (step.Outcome == WorkOrderCommandOutcome.Done)
+            {
+                assigned++;
+                await events.PublishAsync("assign", step.Order!);
+            }
+        }
+
+        if (assigned > 0)
+        {
+            LogAssigned(assigned, waiting.Count);
+        }
+
+        return assigned;
+    }
+
+    private async Task ReleaseUnacceptedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.AcceptTimeoutSeconds);
+        var assigned = await orders.ListAsync(new WorkOrderQuery([WorkOrderState.Assigned], Limit: MaxPerRound), cancellationToken);
+        foreach (var order in assigned.Items.Where(o => o.AssignedAt < deadline))
+        {
+            var step = await grains.GetGrain<IWorkOrderGrain>(order.Id).ApplyAsync(new WorkOrderCommand("unassign", Actor, Note: "not accepted in time"));
+            if (step.Outcome == WorkOrderCommandOutcome.Done)
+            {
+                await events.PublishAsync("unassign", step.Order!, order.TechnicianId);
+            }
+        }
+    }
+
+    /// <summary>Every technician with how many open orders they hold now.</summary>
+    private async Task<List<Dispatch.Technicians.Technician>> FleetAsync(CancellationToken cancellationToken)
+    {
+        var busy = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var page = await orders.ListAsync(new WorkOrderQuery([.. WorkOrderLifecycle.Busy], Limit: 1000, Cursor: cursor), cancellationToken);
+            foreach (var order in page.Items.Where(o => o.TechnicianId is not null))
+            {
+                busy[order.TechnicianId!] = busy.GetValueOrDefault(order.TechnicianId!) + 1;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var fleet = new List<Dispatch.Technicians.Technician>();
+        do
+        {
+            var page = await documents.ListAsync(DocumentKinds.Technician, 1000, cursor, cancellationToken);
+            foreach (var technician in page.Items.Select(j => JsonSerializer.Deserialize<TechnicianDefinition>(j, CatalogJson.Options)).OfType<TechnicianDefinition>())
+            {
+                fleet.Add(DispatchMapping.Technician(technician, busy.GetValueOrDefault(technician.Id)));
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return fleet;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch assigned {Assigned} of {Waiting} waiting work orders")]
+    private partial void LogAssigned(int assigned, int waiting);
+}
