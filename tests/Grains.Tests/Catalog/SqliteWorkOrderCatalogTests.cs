@@ -50,6 +50,13 @@ public sealed class SqliteWorkOrderCatalogTests : IAsyncLifetime
             Location = new GeoPoint(31.23, 121.47),
             TechnicianId = "tech-1",
             DueAt = created.AddHours(4),
+            AssignedAt = created.AddMinutes(1),
+            ExcludedTechnicians = ["tech-9"],
+            Completion = new WorkOrderCompletion("checked", [new PartUsed("relay", 2, 40.5m)], 30, 90m, 45m, 81m, 126m),
+            Rating = 4,
+            RatingComment = "fine",
+            SlaBreached = true,
+            HeldFrom = WorkOrderState.Accepted,
         };
         await _catalog.UpsertAsync(order);
 
@@ -57,7 +64,14 @@ public sealed class SqliteWorkOrderCatalogTests : IAsyncLifetime
 
         Assert.NotNull(read);
         Assert.Equal(order.History, read.History);
-        Assert.Equal(order, read with { History = order.History });
+        Assert.Equal(order.ExcludedTechnicians, read.ExcludedTechnicians);
+        Assert.Equal(order.Completion.Parts, read.Completion!.Parts);
+        Assert.Equal(order, read with
+        {
+            History = order.History,
+            ExcludedTechnicians = order.ExcludedTechnicians,
+            Completion = read.Completion with { Parts = order.Completion.Parts },
+        });
         Assert.Equal(created.Ticks, read.CreatedAt.Ticks);
         Assert.Equal(shanghai, read.CreatedAt.Offset);
     }
@@ -72,7 +86,8 @@ public sealed class SqliteWorkOrderCatalogTests : IAsyncLifetime
 
         Assert.NotNull(read);
         Assert.Empty(read.History);
-        Assert.Equal(order, read with { History = order.History });
+        Assert.Empty(read.ExcludedTechnicians);
+        Assert.Equal(order, read with { History = order.History, ExcludedTechnicians = order.ExcludedTechnicians });
         Assert.Null(read.TechnicianId);
         Assert.Null(read.Location);
     }
