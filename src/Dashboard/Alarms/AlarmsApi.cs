@@ -22,10 +22,10 @@ public static class AlarmsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/ack", (string id, ClaimsPrincipal user, IAlarmCatalog catalog, IGrainFactory grains, DeviceDirectory directory) =>
-            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).AcknowledgeAlarmAsync(id, user.Identity?.Name ?? "unknown")))
+            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).AcknowledgeAlarmAsync(id, user.Actor())))
             .RequireAuthorization(Policies.FieldStaff);
         group.MapPost("/{id}/clear", (string id, ClaimsPrincipal user, IAlarmCatalog catalog, IGrainFactory grains, DeviceDirectory directory) =>
-            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).ClearAlarmAsync(id, user.Identity?.Name ?? "unknown")))
+            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).ClearAlarmAsync(id, user.Actor())))
             .RequireAuthorization(Policies.FieldStaff);
         return app;
     }

@@ -25,4 +25,7 @@ public static class CallerExtensions
     /// <summary>Whether the caller may see a work order assigned to <paramref name="technicianId"/>: a technician only its own.</summary>
     public static bool MayWork(this ClaimsPrincipal user, string? technicianId)
         => user.TechnicianScope() is not { } scope || string.Equals(scope, technicianId, StringComparison.Ordinal);
+
+    /// <summary>The name stamped on the steps a caller takes (alarm and work-order histories).</summary>
+    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }

@@ -43,6 +43,7 @@ public sealed partial class DispatchRound(
         var pool = TechnicianPool.Create(await FleetAsync(cancellationToken));
         var result = pool.Solve(waiting.Select(DispatchMapping.Order).ToList(), options.Value.LocalNow(time), options.Value.Costs(), includeReceipts: true);
         var receipts = (result.Receipts ?? []).ToDictionary(r => r.OrderId, StringComparer.Ordinal);
+        var assignments = result.Assignments.ToDictionary(a => a.OrderId, StringComparer.Ordinal);
         var assigned = 0;
         foreach (var order in waiting)
         {
@@ -52,7 +53,7 @@ public sealed partial class DispatchRound(
                 await grain.SaveDispatchReceiptAsync(JsonSerializer.Serialize(receipt, json.Value.SerializerOptions));
             }
 
-            if (result.Assignments.FirstOrDefault(a => a.OrderId == order.Id) is not { } assignment)
+            if (!assignments.TryGetValue(order.Id, out var assignment))
             {
                 continue;
             }

@@ -4,6 +4,7 @@ using IotService.Contracts.Models;
 using IotService.Contracts.WorkOrders;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
+using IotService.Grains.Catalog;
 using IotService.Grains.WorkOrders;
 using IotService.Ingest.Directory;
 using Microsoft.Extensions.Options;
@@ -44,16 +45,16 @@ public sealed class WorkOrderService(
         var customer = user.CustomerScope() is not null;
         var now = time.GetUtcNow();
         var order = new WorkOrder(
-            Guid.CreateVersion7(now).ToString("N"),
-            request.Type ?? (Enum.TryParse<WorkOrderType>(template?.Type, ignoreCase: true, out var type) ? type : WorkOrderType.Repair),
+            RecordIds.New(now),
+            request.Type ?? WorkOrderTemplates.Type(template),
             WorkOrderState.New,
-            request.Priority ?? (Enum.TryParse<WorkOrderPriority>(template?.Priority, ignoreCase: true, out var p) ? p : WorkOrderPriority.Normal),
+            request.Priority ?? WorkOrderTemplates.Priority(template, WorkOrderPriority.Normal),
             customer ? WorkOrderSource.Customer : WorkOrderSource.Manual,
             device.Id,
             skill!,
             level,
             now,
-            user.Identity?.Name ?? "unknown",
+            user.Actor(),
             [],
             now)
         {
@@ -89,7 +90,7 @@ public sealed class WorkOrderService(
         request ??= new WorkOrderActionRequest();
         var command = new WorkOrderCommand(
             action,
-            user.Identity?.Name ?? "unknown",
+            user.Actor(),
             request.TechnicianId,
             request.Note,
             action == "complete" ? WorkOrderCharges.Completion(request, options.Value) : null,

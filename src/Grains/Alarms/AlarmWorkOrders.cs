@@ -1,6 +1,7 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Contracts.WorkOrders;
+using IotService.Grains.WorkOrders;
 using IotService.Rules.Alarms;
 
 namespace IotService.Grains.Alarms;
@@ -16,9 +17,9 @@ internal static class AlarmWorkOrders
         var template = rules.Model?.WorkOrder;
         return new WorkOrder(
             alarm.WorkOrderId!,
-            Enum.TryParse<WorkOrderType>(template?.Type, ignoreCase: true, out var type) ? type : WorkOrderType.Repair,
+            WorkOrderTemplates.Type(template),
             WorkOrderState.New,
-            Enum.TryParse<WorkOrderPriority>(template?.Priority, ignoreCase: true, out var priority) ? priority : PriorityFor(alarm.Severity),
+            WorkOrderTemplates.Priority(template, PriorityFor(alarm.Severity)),
             WorkOrderSource.Alarm,
             alarm.DeviceId,
             string.IsNullOrWhiteSpace(template?.Skill) ? DefaultSkill : template.Skill,

@@ -35,7 +35,7 @@ public sealed partial class DeviceGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _alarms = new DeviceAlarms(Id, NewId);
+        _alarms = new DeviceAlarms(Id, RecordIds.New);
         if (!S.Registered)
         {
             return;
@@ -194,8 +194,6 @@ public sealed partial class DeviceGrain(
             await WriteNowAsync();
         }
     }
-
-    private static string NewId(DateTimeOffset at) => Guid.CreateVersion7(at).ToString("N");
 
     private DeviceSnapshot Snapshot() => DeviceSummaries.ToSnapshot(Id, S);
 
