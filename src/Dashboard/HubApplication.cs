@@ -4,6 +4,7 @@ using IotService.Dashboard.Devices;
 using IotService.Dashboard.Dispatching;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
+using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
 using IotService.Grains;
 using IotService.Ingest;
@@ -30,6 +31,7 @@ public static class HubApplication
         builder.AddHistory();
         builder.AddIngest();
         builder.AddHubAuth();
+        builder.AddHttpSecurity();
         builder.AddHubApi();
         builder.AddLiveUpdates();
         builder.AddDispatching();
@@ -37,9 +39,9 @@ public static class HubApplication
         builder.AddDemo();
 
         var app = builder.Build();
-        app.MapHubApi();
+        var api = app.MapHubApi();
         app.MapLiveUpdates();
-        app.MapDispatchApi();
+        api.MapDispatchApi();
         return app;
     }
 }

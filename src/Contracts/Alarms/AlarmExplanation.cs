@@ -12,4 +12,11 @@ public sealed record AlarmExplanation(
     [property: Id(2)] double? Observed = null,
     [property: Id(3)] double? ExpectedLow = null,
     [property: Id(4)] double? ExpectedHigh = null,
-    [property: Id(5)] double? Score = null);
+    [property: Id(5)] double? Score = null)
+{
+    /// <summary>
+    /// What a customer is told instead when the rule watches a property the model shows to technicians only: that
+    /// something is wrong, not the values that say what.
+    /// </summary>
+    public static AlarmExplanation Withheld(string ruleId) => new($"Rule '{ruleId}' found a problem that a technician will look into.");
+}

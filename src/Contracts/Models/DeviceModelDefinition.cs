@@ -17,4 +17,9 @@ public sealed record DeviceModelDefinition(
     [property: Id(8)] string? Category = null,
     [property: Id(9)] int Version = 0,
     [property: Id(10)] DateTimeOffset? UpdatedAt = null,
-    [property: Id(11)] double? EscalateAfterSeconds = null);
+    [property: Id(11)] double? EscalateAfterSeconds = null)
+{
+    /// <summary>Whether customers may see values of <paramref name="property"/>; null (a rule on no property) reveals none.</summary>
+    public bool ShowsCustomers(string? property)
+        => property is null || Properties.Any(p => p.Visibility == PropertyVisibility.Customer && string.Equals(p.Name, property, StringComparison.Ordinal));
+}

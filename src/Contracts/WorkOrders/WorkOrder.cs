@@ -55,4 +55,10 @@ public sealed record WorkOrder(
 
     /// <summary>The state an on-hold order returns to when resumed.</summary>
     [Id(26)] public WorkOrderState? HeldFrom { get; init; }
+
+    /// <summary>
+    /// What the customer is shown instead of <see cref="Description"/> when that one carries a value the model shows to
+    /// technicians only (an order raised by an alarm on such a property); null when the description may be shown as is.
+    /// </summary>
+    [Id(27)] public string? CustomerDescription { get; init; }
 }

@@ -20,7 +20,7 @@ public static class AlarmVisibility
 
         return alarm with
         {
-            Explanation = new AlarmExplanation($"Rule '{alarm.RuleId}' found a problem that a technician will look into."),
+            Explanation = AlarmExplanation.Withheld(alarm.RuleId),
             LastValue = null,
         };
     }

@@ -1,10 +1,16 @@
+using IotService.Dashboard.Hosting.Http;
+using IotService.Grains.Catalog;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Api;
 
-/// <summary>Maps the API's own exceptions onto RFC 9457 problem details; anything else stays a 500.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>
+/// Maps the API's own exceptions and what ASP.NET Core could not read onto RFC 9457 problem details; anything else is
+/// a bug and stays a 500, whose answer says nothing of the exception.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOptions<HttpSecurityOptions> http) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -13,8 +19,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             RequestValidationException v => new ValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = c.Message },
-            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Detail = b.Message },
-            ArgumentException a => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = a.Message },
+            InvalidCursorException c => new ValidationProblemDetails(new Dictionary<string, string[]> { ["cursor"] = [c.Message.Split(" (Parameter", 2)[0]] }) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
+            BadHttpRequestException b => BadRequestProblems.From(b, http.Value.MaxRequestBodyBytes),
             _ => null,
         };
         if (problem is null)

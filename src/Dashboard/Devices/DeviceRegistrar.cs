@@ -21,7 +21,11 @@ public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirector
         errors.Require(DeviceIdPattern().IsMatch(id), "id", "1–64 characters: letters, digits, '.', '_', ':', '-'");
         errors.Require(!string.IsNullOrEmpty(request.ModelId) && directory.TryGetModel(request.ModelId, out _), "modelId", $"no device model '{request.ModelId}'");
         errors.Require(request.Location is null || request.Location.IsValid, "location", "lat must be within ±90 and lon within ±180");
-        if (!string.IsNullOrEmpty(request.CustomerId))
+        if (!string.IsNullOrEmpty(request.CustomerId) && !Ids.IsValid(request.CustomerId))
+        {
+            errors.Add("customerId", $"no customer '{request.CustomerId}'");
+        }
+        else if (!string.IsNullOrEmpty(request.CustomerId))
         {
             var customer = await grains.GetGrain<ICustomerGrain>(request.CustomerId).GetAsync();
             errors.Require(customer is not null, "customerId", $"no customer '{request.CustomerId}'");

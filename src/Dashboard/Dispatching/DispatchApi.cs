@@ -2,6 +2,7 @@ using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
+using IotService.Dashboard.Technicians;
 using IotService.Dispatch;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,15 @@ public static class DispatchApi
             throw RequestValidationException.For("body", "technicians and orders are required");
         }
 
+        var errors = new ValidationErrors();
+        for (var i = 0; i < request.Technicians.Count; i++)
+        {
+            var t = request.Technicians[i];
+            TechnicianChecks.Check(errors, $"technicians[{i}]", t.Skills, t.Location, t.Shift, t.VanStock, t.WorkloadLimit);
+            errors.Require(t.Location is not null, $"technicians[{i}].location", "required");
+        }
+
+        errors.ThrowIfAny();
         var technicians = request.Technicians.Select(t => DispatchMapping.Technician(
             new TechnicianDefinition(t.Id, t.Id, t.Skills ?? [], t.Location, t.Shift, t.VanStock, Available: t.Available, WorkloadLimit: t.WorkloadLimit),
             t.OpenOrders));
@@ -54,8 +64,19 @@ public static class DispatchApi
             SpeedKmh = request.SpeedKmh ?? options.Value.SpeedKmh,
             RoadFactor = request.RoadFactor ?? options.Value.RoadFactor,
         };
-        settings.Validate();
-        var result = TechnicianPool.Create(technicians).Solve(request.Orders, options.Value.LocalNow(time), settings);
+        JointDispatchResult result;
+        try
+        {
+            settings.Validate();
+            result = TechnicianPool.Create(technicians).Solve(request.Orders, options.Value.LocalNow(time), settings);
+        }
+        catch (ArgumentException invalid)
+        {
+            // The dispatch library checks its input and says what is wrong in the plan's own terms.
+            var message = invalid.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine, 2)[0];
+            throw RequestValidationException.For(invalid.ParamName is { } name ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name) : "body", message);
+        }
+
         return TypedResults.Ok(new SolveResponse(
             result.Assignments.Select(a => new SolveAssignment(a.OrderId, a.TechnicianId, Math.Round(a.Cost, 3))).ToList(),
             result.UnassignedOrderIds,

@@ -10,15 +10,24 @@ namespace IotService.Dashboard.Dispatching;
 /// <summary>The hub's technicians and work orders as the pure dispatch engine takes them.</summary>
 public static class DispatchMapping
 {
-    public static DispatchTechnician Technician(TechnicianDefinition t, int openOrders) => new(
-        t.Id,
-        t.Location is { } at ? new LatLon(at.Lat, at.Lon) : t.HomeBase is { } home ? new LatLon(home.Lat, home.Lon) : default,
-        t.Skills.GroupBy(s => s.Skill, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.Ordinal),
-        t.Shift is { } shift ? ShiftWindow.Parse(shift.Start, shift.End) : null,
-        t.Available && (t.Location ?? t.HomeBase) is not null,
-        t.WorkloadLimit,
-        openOrders,
-        t.VanStock);
+    /// <remarks>
+    /// Records are checked when saved, but one stored before a check existed must not stop every dispatch round: a
+    /// shift that cannot be read makes that technician unavailable, and skills without a name are left out.
+    /// </remarks>
+    public static DispatchTechnician Technician(TechnicianDefinition t, int openOrders)
+    {
+        var readableShift = ShiftWindow.TryParse(t.Shift?.Start, t.Shift?.End, out var shift);
+        return new(
+            t.Id,
+            t.Location is { } at ? new LatLon(at.Lat, at.Lon) : t.HomeBase is { } home ? new LatLon(home.Lat, home.Lon) : default,
+            (t.Skills ?? []).Where(s => s?.Skill is not null)
+                .GroupBy(s => s.Skill, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.Ordinal),
+            readableShift ? shift : null,
+            t.Available && (t.Location ?? t.HomeBase) is not null && (t.Shift is null || readableShift),
+            t.WorkloadLimit,
+            openOrders,
+            t.VanStock);
+    }
 
     public static DispatchOrder Order(WorkOrder o) => new(
         o.Id,

@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IotService.Dashboard.Alarms;
 using IotService.Dashboard.Api;
+using IotService.Dashboard.Api.Bounds;
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Customers;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
+using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Models;
 using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Technicians;
@@ -19,7 +21,8 @@ public static class ApiHostingExtensions
     public static IHostApplicationBuilder AddHubApi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // Enums by name only: a number would bind to a value no enum member has, which nothing downstream expects.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
@@ -32,24 +35,27 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    public static WebApplication MapHubApi(this WebApplication app)
+    /// <returns>The group every API route is mapped in, so routes mapped later get the same filters.</returns>
+    public static RouteGroupBuilder MapHubApi(this WebApplication app)
     {
+        app.UseHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHubHealth();
-        app.MapAuthApi();
-        app.MapDeviceModelsApi();
-        app.MapRuleReplayApi();
-        app.MapDevicesApi();
-        app.MapTelemetryApi();
-        app.MapCustomersApi();
-        app.MapTechniciansApi();
-        app.MapAlarmsApi();
-        app.MapWorkOrdersApi();
-        app.MapIngestApi();
-        return app;
+        var api = app.MapGroup("").AddEndpointFilterFactory(RequestBoundsFilter.Create);
+        api.MapAuthApi();
+        api.MapDeviceModelsApi();
+        api.MapRuleReplayApi();
+        api.MapDevicesApi();
+        api.MapTelemetryApi();
+        api.MapCustomersApi();
+        api.MapTechniciansApi();
+        api.MapAlarmsApi();
+        api.MapWorkOrdersApi();
+        api.MapIngestApi();
+        return api;
     }
 }

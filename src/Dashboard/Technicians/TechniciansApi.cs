@@ -37,9 +37,8 @@ public static class TechniciansApi
         var errors = new ValidationErrors();
         errors.Require(Ids.IsValid(technician.Id), "id", Ids.Rule);
         errors.Require(!string.IsNullOrWhiteSpace(technician.Name), "name", "required");
-        errors.Require(technician.Skills is { Count: > 0 }, "skills", "at least one skill");
-        errors.Require(technician.Skills is null || technician.Skills.All(s => !string.IsNullOrWhiteSpace(s.Skill) && s.Level is >= 1 and <= 5), "skills", "each skill has a name and a level from 1 to 5");
-        errors.Require(technician.Location is null || technician.Location.IsValid, "location", "lat within ±90, lon within ±180");
+        TechnicianChecks.Check(errors, "", technician.Skills, technician.Location, technician.Shift, technician.VanStock, technician.WorkloadLimit);
+        errors.Require(technician.HomeBase is null || technician.HomeBase.IsValid, "homeBase", "lat within ±90, lon within ±180");
         errors.ThrowIfAny();
         var saved = await Ids.CreateAsync(() => grains.GetGrain<ITechnicianGrain>(technician.Id).SaveAsync(technician, mustNotExist: true));
         return TypedResults.Created($"/api/technicians/{Uri.EscapeDataString(saved.Id)}", saved);

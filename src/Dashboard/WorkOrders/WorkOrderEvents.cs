@@ -10,13 +10,7 @@ public sealed partial class WorkOrderEvents(IHubContext<MapHub> hub, ILogger<Wor
     /// <param name="previousTechnician">Who had the order before the step (told when it is taken from them).</param>
     public async Task PublishAsync(string change, WorkOrder order, string? previousTechnician = null)
     {
-        var payload = new WorkOrderEvent(change, order);
         List<string> groups = [LiveGroups.Staff];
-        if (order.CustomerId is { } customer)
-        {
-            groups.Add(LiveGroups.Customer(customer));
-        }
-
         foreach (var technician in new[] { order.TechnicianId, previousTechnician }.OfType<string>().Distinct())
         {
             groups.Add(LiveGroups.Technician(technician));
@@ -24,7 +18,13 @@ public sealed partial class WorkOrderEvents(IHubContext<MapHub> hub, ILogger<Wor
 
         try
         {
-            await hub.Clients.Groups(groups).SendAsync(LiveMethods.WorkOrder, payload);
+            await hub.Clients.Groups(groups).SendAsync(LiveMethods.WorkOrder, new WorkOrderEvent(change, order));
+
+            // The customer gets its own view: the order may describe a value it must not see.
+            if (order.CustomerId is { } customer)
+            {
+                await hub.Clients.Group(LiveGroups.Customer(customer)).SendAsync(LiveMethods.WorkOrder, new WorkOrderEvent(change, WorkOrderVisibility.ForCustomer(order)));
+            }
         }
         catch (Exception e)
         {

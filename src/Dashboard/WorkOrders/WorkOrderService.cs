@@ -96,7 +96,7 @@ public sealed class WorkOrderService(
             action == "complete" ? WorkOrderCharges.Completion(request, options.Value) : null,
             request.Rating,
             request.Comment);
-        if (action == "assign" && (request.TechnicianId is null || await grains.GetGrain<Contracts.Technicians.ITechnicianGrain>(request.TechnicianId).GetAsync() is null))
+        if (action == "assign" && (string.IsNullOrWhiteSpace(request.TechnicianId) || await grains.GetGrain<Contracts.Technicians.ITechnicianGrain>(request.TechnicianId).GetAsync() is null))
         {
             throw RequestValidationException.For("technicianId", $"no technician '{request.TechnicianId}'");
         }

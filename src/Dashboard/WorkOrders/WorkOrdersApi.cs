@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using IotService.Contracts.WorkOrders;
 using IotService.Dashboard.Api;
+using IotService.Dashboard.Api.Bounds;
 using IotService.Dashboard.Auth;
 using IotService.Grains.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,8 @@ public static class WorkOrdersApi
         var group = app.MapGroup("/api/work-orders").WithTags("Work orders").RequireAuthorization();
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPost("/", CreateAsync);
+        // Technicians work the orders they are given; they do not raise them (a customer reports faults on its own devices).
+        group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Dispatcher, Roles.Customer));
         group.MapPost("/{id}/{action}", ApplyAsync);
         return app;
     }
@@ -44,7 +46,7 @@ public static class WorkOrdersApi
             PageQuery.Limit(limit),
             cursor);
         var page = await catalog.ListAsync(query, ct);
-        return TypedResults.Ok(new ListResponse<WorkOrder>(page.Items, page.NextCursor));
+        return TypedResults.Ok(new ListResponse<WorkOrder>(customerScope is null ? page.Items : WorkOrderVisibility.ForCustomer(page.Items), page.NextCursor));
     }
 
     private static async Task<Results<Created<WorkOrder>, ProblemHttpResult>> CreateAsync(
@@ -53,29 +55,37 @@ public static class WorkOrdersApi
         var order = await service.CreateAsync(request, user);
         return order is null
             ? ApiProblems.NotFound("device", request.DeviceId)
-            : TypedResults.Created($"/api/work-orders/{order.Id}", order);
+            : TypedResults.Created($"/api/work-orders/{order.Id}", ViewFor(user, order));
     }
 
     private static async Task<Results<Ok<WorkOrder>, ProblemHttpResult>> ApplyAsync(
         string id, string action, ClaimsPrincipal user, WorkOrderService service, HttpRequest http)
     {
-        // The body is optional: most steps need none.
+        // The body is optional: most steps need none. Read here rather than bound, so the bounds are checked by hand.
         WorkOrderActionRequest? request = null;
-        try
+        if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
         {
-            request = http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0
-                ? await http.ReadFromJsonAsync<WorkOrderActionRequest>()
-                : null;
-        }
-        catch (System.Text.Json.JsonException bad)
-        {
-            throw RequestValidationException.For("body", "not valid JSON for this step: " + bad.Message);
+            if (!http.HasJsonContentType())
+            {
+                return TypedResults.Problem(BadRequestProblems.UnsupportedMediaType());
+            }
+
+            try
+            {
+                request = await http.ReadFromJsonAsync<WorkOrderActionRequest>();
+            }
+            catch (System.Text.Json.JsonException bad)
+            {
+                throw RequestValidationException.For(bad.Path is { Length: > 0 } path ? path : "body", "not valid JSON for this step");
+            }
+
+            RequestBounds.Check(request);
         }
 
         var result = await service.ApplyAsync(id, action, request, user);
         return result.Outcome switch
         {
-            WorkOrderCommandOutcome.Done => TypedResults.Ok(result.Order!),
+            WorkOrderCommandOutcome.Done => TypedResults.Ok(ViewFor(user, result.Order!)),
             WorkOrderCommandOutcome.Conflict => ApiProblems.Conflict(result.Error!),
             _ => ApiProblems.NotFound("work order", id),
         };
@@ -90,6 +100,9 @@ public static class WorkOrdersApi
             return ApiProblems.NotFound("work order", id);
         }
 
-        return TypedResults.Ok(order);
+        return TypedResults.Ok(ViewFor(user, order));
     }
+
+    private static WorkOrder ViewFor(ClaimsPrincipal user, WorkOrder order)
+        => user.CustomerScope() is null ? order : WorkOrderVisibility.ForCustomer(order);
 }

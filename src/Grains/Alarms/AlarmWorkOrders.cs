@@ -32,10 +32,16 @@ internal static class AlarmWorkOrders
             CustomerId = alarm.CustomerId,
             ModelId = alarm.ModelId,
             AlarmId = alarm.Id,
-            Description = $"Alarm '{alarm.RuleId}' ({alarm.Severity.ToString().ToLowerInvariant()}): {alarm.Explanation.Text}",
+            Description = Describe(alarm, alarm.Explanation),
+            CustomerDescription = rules.Model is { } model && model.ShowsCustomers(alarm.Explanation.Property)
+                ? null
+                : Describe(alarm, AlarmExplanation.Withheld(alarm.RuleId)),
             Location = location,
         };
     }
+
+    private static string Describe(AlarmRecord alarm, AlarmExplanation explanation)
+        => $"Alarm '{alarm.RuleId}' ({alarm.Severity.ToString().ToLowerInvariant()}): {explanation.Text}";
 
     private static WorkOrderPriority PriorityFor(Severity severity) => severity switch
     {

@@ -64,6 +64,5 @@ internal static class KeysetCursor
         return text[Tag.Length..];
     }
 
-    private static ArgumentException Invalid(Exception? inner) =>
-        new("The cursor is not valid: pass the nextCursor of the previous page unchanged, or none for the first page.", "cursor", inner);
+    private static InvalidCursorException Invalid(Exception? inner) => new(inner);
 }

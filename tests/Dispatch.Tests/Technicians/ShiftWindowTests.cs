@@ -17,4 +17,21 @@ public sealed class ShiftWindowTests
     [InlineData("00:00", "00:00", "13:37", true)]
     public void StartIsInclusiveEndExclusiveAndEqualEndsMeanAllDay(string start, string end, string at, bool expected) =>
         Assert.Equal(expected, ShiftWindow.Parse(start, end).Contains(TimeOnly.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("8:00", "18:30:15")]
+    [InlineData("00:00", "23:59")]
+    public void TimesOfDayAreRead(string start, string end) => Assert.True(ShiftWindow.TryParse(start, end, out _));
+
+    [Theory]
+    [InlineData(null, "18:00")]
+    [InlineData("08:00", "")]
+    [InlineData("25:00", "18:00")]
+    [InlineData("08:00", "tomorrow")]
+    [InlineData("2026-12-07T08:00", "18:00")]
+    public void AnythingElseIsNotAShift(string? start, string? end)
+    {
+        Assert.False(ShiftWindow.TryParse(start, end, out _));
+        Assert.Throws<FormatException>(() => ShiftWindow.Parse(start!, end!));
+    }
 }

@@ -226,9 +226,9 @@ public sealed class SqliteAlarmCatalogTests : IAsyncLifetime
     [InlineData("abc")]
     [InlineData("aGVsbG8")]
     [InlineData("azE6")]
-    public async Task GarbageCursorThrowsArgumentException(string cursor)
+    public async Task GarbageCursorIsRefusedAsInvalid(string cursor)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _catalog.ListAsync(new AlarmQuery(Cursor: cursor)));
+        var error = await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(new AlarmQuery(Cursor: cursor)));
 
         Assert.Equal("cursor", error.ParamName);
     }

@@ -150,9 +150,9 @@ public sealed class SqliteDeviceCatalogTests : IAsyncLifetime
     [InlineData("abc")]
     [InlineData("aGVsbG8")]
     [InlineData("azE6")]
-    public async Task GarbageCursorThrowsArgumentException(string cursor)
+    public async Task GarbageCursorIsRefusedAsInvalid(string cursor)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _catalog.ListAsync(new DeviceQuery(Cursor: cursor)));
+        var error = await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(new DeviceQuery(Cursor: cursor)));
 
         Assert.Equal("cursor", error.ParamName);
         Assert.StartsWith("The cursor is not valid", error.Message, StringComparison.Ordinal);

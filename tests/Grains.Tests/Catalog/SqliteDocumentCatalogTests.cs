@@ -61,9 +61,9 @@ public sealed class SqliteDocumentCatalogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GarbageCursorThrowsArgumentException()
+    public async Task GarbageCursorIsRefusedAsInvalid()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _catalog.ListAsync(DocumentKinds.Customer, 100, "%%%"));
+        var error = await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(DocumentKinds.Customer, 100, "%%%"));
 
         Assert.Equal("cursor", error.ParamName);
     }

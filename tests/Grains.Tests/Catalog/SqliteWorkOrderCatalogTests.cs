@@ -217,9 +217,9 @@ public sealed class SqliteWorkOrderCatalogTests : IAsyncLifetime
     [InlineData("abc")]
     [InlineData("aGVsbG8")]
     [InlineData("azE6")]
-    public async Task GarbageCursorThrowsArgumentException(string cursor)
+    public async Task GarbageCursorIsRefusedAsInvalid(string cursor)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _catalog.ListAsync(new WorkOrderQuery(Cursor: cursor)));
+        var error = await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(new WorkOrderQuery(Cursor: cursor)));
 
         Assert.Equal("cursor", error.ParamName);
     }

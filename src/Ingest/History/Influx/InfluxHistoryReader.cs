@@ -51,7 +51,7 @@ internal sealed class InfluxHistoryReader(InfluxConnection connection, InfluxRet
             var first = answer.Numbers[row] ?? double.NaN;
             var mean = fromRollups ? first / count : first;
             var start = DateTimeOffset.FromUnixTimeMilliseconds(answer.Times[i]);
-            buckets.Add(new AggregatePoint(start, mean, answer.Numbers[row + 1] ?? double.NaN, answer.Numbers[row + 2] ?? double.NaN, (long)count));
+            buckets.Add(AggregatePoint.Of(start, mean, answer.Numbers[row + 1] ?? double.NaN, answer.Numbers[row + 2] ?? double.NaN, (long)count));
         }
     }
 

@@ -6,5 +6,5 @@ internal readonly record struct BucketTotals(long Start, double Sum, double Min,
     public BucketTotals Add(BucketTotals other) =>
         new(Start, Sum + other.Sum, Math.Min(Min, other.Min), Math.Max(Max, other.Max), Count + other.Count);
 
-    public AggregatePoint ToPoint() => new(DateTimeOffset.FromUnixTimeMilliseconds(Start), Sum / Count, Min, Max, Count);
+    public AggregatePoint ToPoint() => AggregatePoint.Of(DateTimeOffset.FromUnixTimeMilliseconds(Start), Sum / Count, Min, Max, Count);
 }
