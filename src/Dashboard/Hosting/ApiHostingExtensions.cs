@@ -9,6 +9,7 @@ using IotService.Dashboard.Health;
 using IotService.Dashboard.Models;
 using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Technicians;
+using IotService.Dashboard.Users;
 using IotService.Dashboard.WorkOrders;
 
 namespace IotService.Dashboard.Hosting;
@@ -36,11 +37,11 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseHubAuth();
         app.MapOpenApi();
         app.MapHubHealth();
         app.MapAuthApi();
+        app.MapUsersApi();
         app.MapDeviceModelsApi();
         app.MapRuleReplayApi();
         app.MapDevicesApi();

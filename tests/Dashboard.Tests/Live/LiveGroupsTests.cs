@@ -1,5 +1,6 @@
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Live;
+using IotService.Dashboard.Tests.Auth;
 
 namespace IotService.Dashboard.Tests.Live;
 
@@ -12,7 +13,7 @@ public sealed class LiveGroupsTests
     [InlineData(Roles.Technician, null, "tech-1", new[] { "technician:tech-1", "user:u" })]
     public void EachRoleJoinsItsOwnGroupsAndItsUserGroup(string role, string? customerId, string? technicianId, string[] expected)
     {
-        var user = TokenService.Principal("u", role, customerId, technicianId, "Bearer");
+        var user = Tickets.Principal("u", role, customerId, technicianId);
 
         Assert.Equal(expected, LiveGroups.For(user));
     }
@@ -20,7 +21,7 @@ public sealed class LiveGroupsTests
     [Fact]
     public void ACustomerAccountWithoutACustomerIdJoinsNoCustomersGroup()
     {
-        var user = TokenService.Principal("u", Roles.Customer, null, null, "Bearer");
+        var user = Tickets.Principal("u", Roles.Customer);
 
         Assert.Equal(["user:u"], LiveGroups.For(user));
     }
@@ -28,7 +29,7 @@ public sealed class LiveGroupsTests
     [Fact]
     public void ACustomerIdClaimOnAStaffAccountDoesNotAddACustomerGroup()
     {
-        var user = TokenService.Principal("u", Roles.Dispatcher, "cust-1", "tech-1", "Bearer");
+        var user = Tickets.Principal("u", Roles.Dispatcher, "cust-1", "tech-1");
 
         Assert.Equal(["staff", "user:u"], LiveGroups.For(user));
     }
