@@ -11,7 +11,7 @@ namespace IotService.Dashboard.Live;
 /// connections at once rather than when the token would have expired. Connections of the bootstrap token are not kept:
 /// it has no session to end.
 /// </summary>
-public sealed partial class LiveConnections(SessionValidator sessions, TimeProvider time, ILogger<LiveConnections> logger) : IUserChangeListener
+public sealed partial class LiveConnections(SessionValidator sessions, ILogger<LiveConnections> logger) : IUserChangeListener
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byUser = new(StringComparer.Ordinal);
 
@@ -51,10 +51,9 @@ public sealed partial class LiveConnections(SessionValidator sessions, TimeProvi
     {
         if (_byUser.TryGetValue(user.Id, out var connections))
         {
-            var now = time.GetUtcNow();
             foreach (var (_, connection) in connections)
             {
-                var check = SessionValidator.Check(connection.Ticket, user, now);
+                var check = sessions.Check(connection.Ticket, user);
                 if (check != SessionCheck.Valid)
                 {
                     Close(user.Id, connection.Context, check);

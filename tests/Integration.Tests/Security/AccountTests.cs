@@ -91,6 +91,20 @@ public sealed class AccountTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task ATokenMintedWithTheKeyRingToLastTenYearsIsRefusedEvenWithTheAccountsStamp()
+    {
+        await Hub.CreateUserAsync("acc-ten-years", Roles.Admin);
+        var stamp = JsonNode.Parse((await Hub.Get<IDocumentCatalog>().GetAsync("user", "acc-ten-years"))!)!["securityStamp"]!.GetValue<string>();
+        var format = Hub.Get<AccessTokenFormat>();
+        var ticket = new SessionTicket("acc-ten-years", "acc-ten-years", Roles.Admin, null, null, false, stamp, "minted", DateTimeOffset.UtcNow.AddYears(10));
+        using var tenYears = Hub.Client(format.Protect(ticket));
+        using var anHour = Hub.Client(format.Protect(ticket with { ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tenYears.GetAsync("/api/devices")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anHour.GetAsync("/api/devices")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnAccountStoredWithTheOldHashFormatSignsInAndIsRehashedToIdentitysFormat()
     {
         var salt = RandomNumberGenerator.GetBytes(16);

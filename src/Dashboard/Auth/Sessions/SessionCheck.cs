@@ -5,6 +5,9 @@ public enum SessionCheck
 {
     Valid,
     Expired,
+
+    /// <summary>Ends later than any sign-in lasts: minted with the key ring, not issued by a hub.</summary>
+    BeyondLifetime,
     UnknownUser,
     Disabled,
     StampChanged,
