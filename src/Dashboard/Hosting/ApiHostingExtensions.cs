@@ -11,6 +11,7 @@ using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Models;
 using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Technicians;
+using IotService.Dashboard.Users;
 using IotService.Dashboard.WorkOrders;
 
 namespace IotService.Dashboard.Hosting;
@@ -41,12 +42,12 @@ public static class ApiHostingExtensions
         app.UseHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseHubAuth();
         app.MapOpenApi();
         app.MapHubHealth();
         var api = app.MapGroup("").AddEndpointFilterFactory(RequestBoundsFilter.Create);
         api.MapAuthApi();
+        api.MapUsersApi();
         api.MapDeviceModelsApi();
         api.MapRuleReplayApi();
         api.MapDevicesApi();

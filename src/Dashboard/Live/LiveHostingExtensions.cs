@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IotService.Dashboard.Notifications;
 using IotService.Dashboard.Notifications.Webhooks;
+using IotService.Dashboard.Users;
 using IotService.Grains.Alarms;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -19,6 +20,8 @@ public static class LiveHostingExtensions
     {
         var services = builder.Services;
         services.AddSignalR().AddJsonProtocol();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<IUserChangeListener>(sp => sp.GetRequiredService<LiveConnections>());
         // Derived from the HTTP options rather than configured twice, so hub payloads and API bodies cannot drift apart.
         services.AddOptions<JsonHubProtocolOptions>()
             .Configure<IOptions<JsonOptions>>((hub, http) => hub.PayloadSerializerOptions = new JsonSerializerOptions(http.Value.SerializerOptions));
@@ -35,7 +38,7 @@ public static class LiveHostingExtensions
 
     public static WebApplication MapLiveUpdates(this WebApplication app)
     {
-        app.MapHub<MapHub>(MapHub.Path).RequireAuthorization();
+        app.MapHub<MapHub>(MapHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization();
         app.MapWebhooksApi();
         return app;
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IotService.Dashboard.Auth;
@@ -93,7 +92,7 @@ public sealed class ApiAccessTests(HubFixture fixture)
     [Fact]
     public async Task LoginWithAWrongPasswordIs401()
     {
-        await Hub.Get<UserStore>().SaveAsync(new UserAccount("disp-wrong", Roles.Dispatcher, PasswordHasher.Hash("right")));
+        await Hub.CreateUserAsync("disp-wrong", Roles.Dispatcher);
 
         var response = await Hub.Http.PostAsJsonAsync("/api/auth/login", new { username = "disp-wrong", password = "wrong" });
 
@@ -101,20 +100,9 @@ public sealed class ApiAccessTests(HubFixture fixture)
     }
 
     private async Task<HttpClient> LoginAsync(string username, string role, string? customerId = null)
-    {
-        await Hub.Get<UserStore>().SaveAsync(new UserAccount(username, role, PasswordHasher.Hash("pw"), customerId));
-        var response = await Hub.Http.PostAsJsonAsync("/api/auth/login", new { username, password = "pw" });
-        await HubApi.EnsureAsync(response, HttpStatusCode.OK);
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-        return Client(token);
-    }
+        => Hub.Client(await Hub.CreateUserAsync(username, role, customerId));
 
-    private HttpClient Client(string token)
-    {
-        var client = new HttpClient { BaseAddress = Hub.Http.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient Client(string token) => Hub.Client(token);
 
     private static async Task<List<string>> ListAllAsync(HttpClient client, string url)
     {

@@ -140,12 +140,5 @@ public sealed class RuleReplayApiTests(HubFixture fixture)
         => (int)(DateTimeOffset.Parse(time!.GetValue<string>(), CultureInfo.InvariantCulture) - T0).TotalSeconds;
 
     private async Task<HttpClient> LoginAsync(string username, string role, string? customerId = null)
-    {
-        await Hub.Get<UserStore>().SaveAsync(new UserAccount(username, role, PasswordHasher.Hash("pw"), customerId));
-        var response = await Hub.Http.PostAsJsonAsync("/api/auth/login", new { username, password = "pw" });
-        await HubApi.EnsureAsync(response, HttpStatusCode.OK);
-        var client = new HttpClient { BaseAddress = Hub.Http.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
-        return client;
-    }
+        => Hub.Client(await Hub.CreateUserAsync(username, role, customerId));
 }

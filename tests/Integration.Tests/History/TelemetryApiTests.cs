@@ -48,10 +48,8 @@ public sealed class TelemetryApiTests(HubFixture fixture)
     public async Task CustomersSeeOnlyTheirDevicesAndCustomerVisibleProperties()
     {
         var id = await PublishSeriesAsync(customerId: "cust-a");
-        await Hub.Get<UserStore>().SaveAsync(new UserAccount("hist-a", Roles.Customer, PasswordHasher.Hash("pw"), "cust-a"));
-        await Hub.Get<UserStore>().SaveAsync(new UserAccount("hist-b", Roles.Customer, PasswordHasher.Hash("pw"), "cust-b"));
-        using var a = await LoginAsync("hist-a");
-        using var b = await LoginAsync("hist-b");
+        using var a = Hub.Client(await Hub.CreateUserAsync("hist-a", Roles.Customer, "cust-a"));
+        using var b = Hub.Client(await Hub.CreateUserAsync("hist-b", Roles.Customer, "cust-b"));
         var range = $"from={Iso(T0)}&to={Iso(T0.AddMinutes(3))}";
 
         var visible = await a.GetFromJsonAsync<JsonObject>($"/api/devices/{id}/telemetry?{range}");
@@ -89,15 +87,6 @@ public sealed class TelemetryApiTests(HubFixture fixture)
         var response = await Hub.Admin.GetAsync(url);
         await HubApi.EnsureAsync(response, HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private async Task<HttpClient> LoginAsync(string username)
-    {
-        var response = await Hub.Http.PostAsJsonAsync("/api/auth/login", new { username, password = "pw" });
-        await HubApi.EnsureAsync(response, HttpStatusCode.OK);
-        var client = new HttpClient { BaseAddress = Hub.Http.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
-        return client;
     }
 
     private static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O", CultureInfo.InvariantCulture));

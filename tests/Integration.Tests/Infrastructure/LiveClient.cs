@@ -11,10 +11,16 @@ public sealed class LiveClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _messages = new();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveClient(HubConnection connection)
     {
         _connection = connection;
+        connection.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
         foreach (var method in new[] { LiveMethods.Alarm, LiveMethods.Notification, LiveMethods.WorkOrder })
         {
             var channel = _messages.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
@@ -23,7 +29,8 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     /// <param name="token">Sent as SignalR's access token (a header for .NET clients), in the query string like a browser, or not at all.</param>
-    public static async Task<LiveClient> ConnectAsync(HubHost hub, string? token, bool tokenInQueryString = false)
+    /// <param name="cookies">A browser's cookies (its session cookie signs it in when there is no token).</param>
+    public static async Task<LiveClient> ConnectAsync(HubHost hub, string? token, bool tokenInQueryString = false, System.Net.CookieContainer? cookies = null)
     {
         var url = $"http://127.0.0.1:{hub.HttpPort}{MapHub.Path}";
         var connection = new HubConnectionBuilder()
@@ -32,6 +39,11 @@ public sealed class LiveClient : IAsyncDisposable
                 if (!tokenInQueryString && token is not null)
                 {
                     options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+
+                if (cookies is not null)
+                {
+                    options.Cookies = cookies;
                 }
             })
             .Build();
@@ -48,6 +60,11 @@ public sealed class LiveClient : IAsyncDisposable
 
         return client;
     }
+
+    public HubConnectionState State => _connection.State;
+
+    /// <summary>Completes when the server closes the connection (with the error the client saw, if any).</summary>
+    public Task<Exception?> Closed => _closed.Task;
 
     /// <summary>The next <paramref name="method"/> payload that satisfies <paramref name="match"/>; others are passed over.</summary>
     public async Task<JsonElement> NextAsync(string method, Func<JsonElement, bool> match)
