@@ -20,10 +20,13 @@ public static class RequestBounds
     // Deep enough for every body the API takes; a deeper one is refused rather than walked.
     private const int MaxDepth = 16;
 
-    /// <summary>Fields that hold prose; every other text field is a name, id, code or label.</summary>
+    /// <summary>
+    /// Fields that hold prose, and passwords (whose own policy bounds them, and which sign-in refuses like a wrong
+    /// one rather than saying why); every other text field is a name, id, code or label.
+    /// </summary>
     private static readonly HashSet<string> LongTextFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "description", "note", "notes", "comment", "text", "message",
+        "description", "note", "notes", "comment", "text", "message", "password", "currentPassword", "newPassword",
     };
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();

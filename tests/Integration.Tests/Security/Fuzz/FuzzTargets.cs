@@ -10,6 +10,10 @@ public static class FuzzTargets
     public const string Customer = "fz-cust";
     public const string Device = "fz-dev";
     public const string Technician = "fz-tech";
+    public const string Victim = "fz-victim";
+
+    /// <summary>The role of requests sent without credentials.</summary>
+    public const string Anonymous = "anonymous";
 
     public static JsonNode ModelBody(string id) => JsonNode.Parse($$"""
         {"id":"{{id}}","name":"Fuzz chiller",
@@ -54,6 +58,12 @@ public static class FuzzTargets
             new(HttpMethod.Get, "/api/work-orders?state=new&technicianId=fz-tech&limit=5", null, "technician"),
             new(HttpMethod.Get, $"/api/devices/{Device}/telemetry?property=temperature&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&interval=1h&limit=10", null),
             new(HttpMethod.Get, "/api/customers?limit=3&cursor=x", null),
+            new(HttpMethod.Post, "/api/users", json("""{"username":"fz-u2","role":"technician","technicianId":"fz-tech","password":"a-long-password","mustChangePassword":true}""")),
+            new(HttpMethod.Put, $"/api/users/{Victim}", json($$"""{"role":"customer","customerId":"{{Customer}}","disabled":false}""")),
+            new(HttpMethod.Post, $"/api/users/{Victim}/password", json("""{"password":"another-long-password"}""")),
+            new(HttpMethod.Post, "/api/users/me/password", json("""{"currentPassword":"the-old-password","newPassword":"the-new-password"}"""), "customer"),
+            new(HttpMethod.Post, "/api/auth/login", json($$"""{"username":"{{Victim}}","password":"a-wrong-password"}"""), Anonymous),
+            new(HttpMethod.Get, "/api/users?limit=2&cursor=abc", null),
         ];
         foreach (var action in new[] { "assign", "accept", "decline", "travel", "start", "complete", "close", "cancel", "hold", "resume", "rate" })
         {

@@ -24,8 +24,10 @@ public sealed class FuzzTests
         await HubApi.EnsureAsync(await hub.Admin.PostAsJsonAsync("/api/technicians", new { id = FuzzTargets.Technician, name = "Fuzz", skills = new[] { new { skill = "refrigeration", level = 3 } } }), HttpStatusCode.Created);
         var order = await hub.Admin.PostAsJsonAsync("/api/work-orders", new { deviceId = FuzzTargets.Device, skill = "refrigeration" });
         var orderId = (await order.Content.ReadFromJsonAsync<JsonObject>()).Text("id");
-        var tokens = new Dictionary<string, string>
+        await hub.CreateUserAsync(FuzzTargets.Victim, "dispatcher");
+        var tokens = new Dictionary<string, string?>
         {
+            [FuzzTargets.Anonymous] = null,
             ["admin"] = HubHost.AdminToken,
             ["technician"] = await hub.CreateUserAsync("fz-technician", "technician", technicianId: FuzzTargets.Technician),
             ["customer"] = await hub.CreateUserAsync("fz-customer", "customer", customerId: FuzzTargets.Customer),

@@ -7,7 +7,7 @@ namespace IotService.Integration.Tests.Security.Fuzz;
 /// Sends seeded, mutated bodies and query strings to the hub's routes as each role would, and keeps every answer's
 /// status. The hub may refuse anything it likes; it may not answer 500.
 /// </summary>
-public sealed class HttpFuzzer(Random random, Uri baseAddress, IReadOnlyDictionary<string, string> tokens)
+public sealed class HttpFuzzer(Random random, Uri baseAddress, IReadOnlyDictionary<string, string?> tokens)
 {
     private static readonly string[] ContentTypes = ["application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "application/problem+json", "", "application/json; charset=latin1"];
 
@@ -80,10 +80,14 @@ public sealed class HttpFuzzer(Random random, Uri baseAddress, IReadOnlyDictiona
             : path[..(at + 1)] + string.Join('&', path[(at + 1)..].Split('&').Select(kv => kv[..(kv.IndexOf('=') + 1)] + (random.Next(2) == 0 ? junk : kv[(kv.IndexOf('=') + 1)..])));
     }
 
-    private HttpClient Client(string token)
+    private HttpClient Client(string? token)
     {
         var client = new HttpClient { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         return client;
     }
 }
