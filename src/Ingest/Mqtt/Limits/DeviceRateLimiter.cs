@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using IotService.Ingest.Diagnostics;
+using IotService.Ingest.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Ingest.Mqtt.Limits;
+
+/// <summary>
+/// <c>Ingest:MaxMessagesPerSecondPerDevice</c>: one token bucket per device, shared by all its connections. A
+/// device costs one long; the hot path is a lock-free dictionary read and one compare-exchange on that device's
+/// own slot, so devices never wait on each other.
+/// </summary>
+public sealed class DeviceRateLimiter
+{
+    private readonly TokenBucket? _bucket;
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _states = new(StringComparer.Ordinal);
+    private readonly IngestStats _stats;
+    private readonly TimeProvider _time;
+
+    public DeviceRateLimiter(IOptions<IngestOptions> options, IngestStats stats, TimeProvider time)
+    {
+        var o = options.Value;
+        _bucket = o.MaxMessagesPerSecondPerDevice > 0 ? new TokenBucket(o.MaxMessagesPerSecondPerDevice, o.MessageBurstPerDevice, time.TimestampFrequency) : null;
+        _stats = stats;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Admits one message of <paramref name="deviceId"/>. A lossy (QoS 0) message beyond the rate is dropped and
+    /// counted: the answer is false. A reliable one waits for its token, which holds back its acknowledgement.
+    /// </summary>
+    /// <param name="deviceId">Null for messages of no known device: they are not limited here (the pipeline rejects them).</param>
+    public ValueTask<bool> AdmitAsync(string? deviceId, bool reliable, CancellationToken cancellationToken)
+    {
+        if (_bucket is null || deviceId is null)
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        var state = _states.GetOrAdd(deviceId, static _ => new StrongBox<long>());
+        var now = _time.GetTimestamp();
+        if (!reliable)
+        {
+            if (_bucket.TryTake(ref state.Value, now))
+            {
+                return ValueTask.FromResult(true);
+            }
+
+            _stats.RateLimited(reliable: false);
+            return ValueTask.FromResult(false);
+        }
+
+        var wait = _bucket.Reserve(ref state.Value, now);
+        if (wait == 0)
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        _stats.RateLimited(reliable: true);
+        return WaitAsync(wait, cancellationToken);
+    }
+
+    private async ValueTask<bool> WaitAsync(long ticks, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds((double)ticks / _time.TimestampFrequency), _time, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
