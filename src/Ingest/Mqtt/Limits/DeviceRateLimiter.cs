@@ -27,8 +27,10 @@ public sealed class DeviceRateLimiter
     }
 
     /// <summary>
-    /// Admits one message of <paramref name="deviceId"/>. A lossy (QoS 0) message beyond the rate is dropped and
-    /// counted: the answer is false. A reliable one waits for its token, which holds back its acknowledgement.
+    /// Admits one message of <paramref name="deviceId"/>. A reliable (QoS 1) message beyond the rate waits for its
+    /// token, which holds back its acknowledgement. A lossy (QoS 0) one is dropped and counted (the answer is false),
+    /// but only once the device's next token is due: MQTTnet reads a connection's next packet only after this
+    /// handler, so a flooding client is held back by TCP instead of making the broker read and drop ever faster.
     /// </summary>
     /// <param name="deviceId">Null for messages of no known device: they are not limited here (the pipeline rejects them).</param>
     public ValueTask<bool> AdmitAsync(string? deviceId, bool reliable, CancellationToken cancellationToken)
@@ -48,7 +50,8 @@ public sealed class DeviceRateLimiter
             }
 
             _stats.RateLimited(reliable: false);
-            return ValueTask.FromResult(false);
+            var due = _bucket.UntilFree(ref state.Value, now);
+            return due == 0 ? ValueTask.FromResult(false) : WaitAsync(due, admitted: false, cancellationToken);
         }
 
         var wait = _bucket.Reserve(ref state.Value, now);
@@ -58,12 +61,12 @@ public sealed class DeviceRateLimiter
         }
 
         _stats.RateLimited(reliable: true);
-        return WaitAsync(wait, cancellationToken);
+        return WaitAsync(wait, admitted: true, cancellationToken);
     }
 
-    private async ValueTask<bool> WaitAsync(long ticks, CancellationToken cancellationToken)
+    private async ValueTask<bool> WaitAsync(long ticks, bool admitted, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromSeconds((double)ticks / _time.TimestampFrequency), _time, cancellationToken).ConfigureAwait(false);
-        return true;
+        return admitted;
     }
 }

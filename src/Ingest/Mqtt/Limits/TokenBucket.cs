@@ -41,6 +41,9 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>Ticks from <paramref name="now"/> until a token is free (0: one is free now); takes nothing.</summary>
+    public long UntilFree(ref long state, long now) => Math.Max(0, Volatile.Read(ref state) - _tolerance - now);
+
     /// <summary>Reserves the next token, free or not.</summary>
     /// <returns>Ticks from <paramref name="now"/> until the reserved token is free (0: at once).</returns>
     public long Reserve(ref long state, long now)

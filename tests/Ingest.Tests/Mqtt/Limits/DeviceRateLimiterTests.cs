@@ -14,21 +14,25 @@ public sealed class DeviceRateLimiterTests : IDisposable
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public async Task DropsAndCountsQos0BeyondTheBurstAndAdmitsAgainOnceTheRateAllows()
+    public async Task DropsAndCountsQos0BeyondTheBurstAndReadsNoFasterThanTheRate()
     {
-        var (limiter, stats) = Limiter(perSecond: 10, burst: 5);
-
+        var (limiter, stats) = Limiter(perSecond: 10, burst: 3);
         var admitted = new List<bool>();
-        for (int i = 0; i < 8; i++)
+        for (int i = 0; i < 3; i++)
         {
             admitted.Add(await limiter.AdmitAsync("dev-1", reliable: false, CancellationToken.None));
         }
 
-        _time.Advance(TimeSpan.FromMilliseconds(100));
+        // Dropped, but the answer comes only when the next token is due (100 ms), which paces the connection.
+        var dropped = limiter.AdmitAsync("dev-1", reliable: false, CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.False(dropped.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        admitted.Add(await dropped);
         admitted.Add(await limiter.AdmitAsync("dev-1", reliable: false, CancellationToken.None));
 
-        Assert.Equal([true, true, true, true, true, false, false, false, true], admitted);
-        Assert.Equal(3, stats.Snapshot(_time.GetUtcNow(), 0, 0).RateLimited);
+        Assert.Equal([true, true, true, false, true], admitted);
+        Assert.Equal(1, stats.Snapshot(_time.GetUtcNow(), 0, 0).RateLimited);
     }
 
     [Fact]
@@ -37,8 +41,9 @@ public sealed class DeviceRateLimiterTests : IDisposable
         var (limiter, _) = Limiter(perSecond: 1, burst: 1);
 
         Assert.True(await limiter.AdmitAsync("dev-1", reliable: false, CancellationToken.None));
-        Assert.False(await limiter.AdmitAsync("dev-1", reliable: false, CancellationToken.None));
+        var dropped = limiter.AdmitAsync("dev-1", reliable: false, CancellationToken.None).AsTask();
         Assert.True(await limiter.AdmitAsync("dev-2", reliable: false, CancellationToken.None));
+        Assert.False(dropped.IsCompleted);
     }
 
     [Fact]

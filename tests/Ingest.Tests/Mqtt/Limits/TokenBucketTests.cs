@@ -52,6 +52,20 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void SaysWhenTheNextTokenIsFreeWithoutTakingIt()
+    {
+        var bucket = new TokenBucket(10, 2, Frequency);
+        long state = 0;
+        bucket.TryTake(ref state, 1_000);
+
+        Assert.Equal(0, bucket.UntilFree(ref state, 1_000));
+        bucket.TryTake(ref state, 1_000);
+        Assert.Equal(100, bucket.UntilFree(ref state, 1_000));
+        Assert.Equal(100, bucket.UntilFree(ref state, 1_000));
+        Assert.Equal(40, bucket.UntilFree(ref state, 1_060));
+    }
+
+    [Fact]
     public void ConcurrentTakersGetExactlyTheBurstBetweenThem()
     {
         var bucket = new TokenBucket(1, 50, Frequency);
