@@ -66,7 +66,9 @@ public sealed class DeviceRateLimiter
 
     private async ValueTask<bool> WaitAsync(long ticks, bool admitted, CancellationToken cancellationToken)
     {
-        await Task.Delay(TimeSpan.FromSeconds((double)ticks / _time.TimestampFrequency), _time, cancellationToken).ConfigureAwait(false);
+        // Timers fire at millisecond granularity: rounding down would wake the caller just before its token is due.
+        var milliseconds = Math.Ceiling(ticks * 1000.0 / _time.TimestampFrequency);
+        await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), _time, cancellationToken).ConfigureAwait(false);
         return admitted;
     }
 }
