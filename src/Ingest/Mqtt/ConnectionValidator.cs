@@ -1,3 +1,4 @@
+using IotService.Ingest.Diagnostics;
 using IotService.Ingest.Directory;
 using IotService.Ingest.Mqtt.Limits;
 using IotService.Ingest.Mqtt.Transport;
@@ -27,7 +28,7 @@ public sealed class ConnectionValidator(IOptions<MqttOptions> options, DeviceDir
         else if (!string.IsNullOrEmpty(e.ClientId) && !ClientIdPolicy.IsAllowed(e.ClientId, owner))
         {
             var allowed = owner is null ? $"'{ClientIdPolicy.AnonymousPrefix}…'" : $"'{owner}' or '{owner}/…'";
-            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, ConnectionRefusal.ClientIdNotValid, $"client id '{Shorten(e.ClientId)}' is not {allowed}");
+            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, ConnectionRefusal.ClientIdNotValid, $"client id '{LogText.Shorten(e.ClientId)}' is not {allowed}");
         }
         else if (!transport.Authenticate(e.ChannelAdapter))
         {
@@ -43,6 +44,4 @@ public sealed class ConnectionValidator(IOptions<MqttOptions> options, DeviceDir
         e.ReasonCode = code;
         refusals.Refused(reason, e.RemoteEndPoint, e.UserName, detail);
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }
