@@ -19,21 +19,6 @@ public sealed class RawConnection : IDisposable
         return new RawConnection(socket);
     }
 
-    /// <summary>The fixed header of a CONNECT declaring <paramref name="remainingLength"/> bytes to follow.</summary>
-    public static byte[] ConnectHeader(int remainingLength)
-    {
-        var bytes = new List<byte> { 0x10 };
-        do
-        {
-            var next = (byte)(remainingLength % 128);
-            remainingLength /= 128;
-            bytes.Add(remainingLength > 0 ? (byte)(next | 0x80) : next);
-        }
-        while (remainingLength > 0);
-
-        return [.. bytes];
-    }
-
     public async Task SendAsync(byte[] bytes) => await _socket.SendAsync(bytes);
 
     /// <summary>Sends up to <paramref name="total"/> zero bytes, stopping when the server has closed the connection.</summary>

@@ -1,4 +1,5 @@
 using IotService.Integration.Tests.Infrastructure;
+using IotService.TestSupport.Mqtt;
 using MQTTnet;
 
 namespace IotService.Integration.Tests.Security;
@@ -34,7 +35,7 @@ public sealed class MqttConnectTimeoutTests : IAsyncLifetime
         var before = await _hub.RefusedAsync("connect_timeout");
         using var raw = await RawConnection.OpenAsync(_hub.MqttPort);
 
-        await raw.SendAsync([.. RawConnection.ConnectHeader(100), .. new byte[10]]);
+        await raw.SendAsync([.. MqttWire.ConnectHeader(100), .. new byte[10]]);
 
         Assert.True(await raw.ClosedByServerWithinAsync(CloseWait), "the half-sent CONNECT is still open");
         Assert.Equal(before + 1, await _hub.RefusedAsync("connect_timeout"));

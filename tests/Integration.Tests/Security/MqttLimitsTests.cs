@@ -1,5 +1,6 @@
 using IotService.Ingest.Mqtt.Limits;
 using IotService.Integration.Tests.Infrastructure;
+using IotService.TestSupport.Mqtt;
 using MQTTnet;
 
 namespace IotService.Integration.Tests.Security;
@@ -33,7 +34,7 @@ public sealed class MqttLimitsTests : IAsyncLifetime
         var before = await _hub.RefusedAsync("packet_too_large");
         using var raw = await RawConnection.OpenAsync(_hub.MqttPort);
 
-        await raw.SendAsync(RawConnection.ConnectHeader((256 * 1024 * 1024) - 1));
+        await raw.SendAsync(MqttWire.ConnectHeader((256 * 1024 * 1024) - 1));
 
         Assert.True(await raw.ClosedByServerWithinAsync(CloseWait), "the hub kept the connection open");
         Assert.Equal(before + 1, await _hub.RefusedAsync("packet_too_large"));

@@ -1,4 +1,5 @@
 using IotService.Integration.Tests.Infrastructure;
+using IotService.TestSupport.Mqtt;
 
 namespace IotService.Integration.Tests.Security;
 
@@ -20,7 +21,7 @@ public sealed class MqttMemoryTests
         var connections = await Task.WhenAll(Enumerable.Range(0, Sockets).Select(_ => RawConnection.OpenAsync(hub.MqttPort)));
         var sent = await Task.WhenAll(connections.Select(async c =>
         {
-            await c.SendAsync(RawConnection.ConnectHeader(DeclaredBytes));
+            await c.SendAsync(MqttWire.ConnectHeader(DeclaredBytes));
             return await c.SendUntilClosedAsync(SentPerSocket);
         }));
         var closed = await Task.WhenAll(connections.Select(c => c.ClosedByServerWithinAsync(TimeSpan.FromSeconds(10))));

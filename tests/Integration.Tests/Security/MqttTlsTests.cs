@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using IotService.Integration.Tests.Infrastructure;
+using IotService.TestSupport.Mqtt;
 using IotService.TestSupport.Tls;
 
 namespace IotService.Integration.Tests.Security;
@@ -85,7 +86,7 @@ public sealed class MqttTlsTests : IAsyncLifetime
         await using var tls = new SslStream(tcp.GetStream(), false, TrustTestRoot);
         await tls.AuthenticateAsClientAsync("127.0.0.1");
 
-        await tls.WriteAsync(RawConnection.ConnectHeader((256 * 1024 * 1024) - 1));
+        await tls.WriteAsync(MqttWire.ConnectHeader((256 * 1024 * 1024) - 1));
         await tls.FlushAsync();
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -1,4 +1,5 @@
 using IotService.Ingest.Mqtt.Limits;
+using IotService.TestSupport.Mqtt;
 
 namespace IotService.Ingest.Tests.Mqtt.Limits;
 
@@ -37,8 +38,8 @@ public sealed class MqttFrameGuardTests
         var atLimit = new MqttFrameGuard(ConnectLimit, PacketLimit);
         var over = new MqttFrameGuard(ConnectLimit, PacketLimit);
 
-        Assert.Equal(FrameVerdict.Ok, atLimit.Inspect([0x10, .. Length(ConnectLimit)]));
-        Assert.Equal(FrameVerdict.TooLarge, over.Inspect([0x10, .. Length(ConnectLimit + 1)]));
+        Assert.Equal(FrameVerdict.Ok, atLimit.Inspect([0x10, .. MqttWire.RemainingLength(ConnectLimit)]));
+        Assert.Equal(FrameVerdict.TooLarge, over.Inspect([0x10, .. MqttWire.RemainingLength(ConnectLimit + 1)]));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class MqttFrameGuardTests
     [Fact]
     public void HoldsLaterPacketsToTheConnectLimitUntilAuthenticated()
     {
-        byte[] publish = [0x30, .. Length(5000)];
+        byte[] publish = [0x30, .. MqttWire.RemainingLength(5000)];
         var unauthenticated = new MqttFrameGuard(ConnectLimit, PacketLimit);
         var authenticated = new MqttFrameGuard(ConnectLimit, PacketLimit);
 
@@ -66,7 +67,7 @@ public sealed class MqttFrameGuardTests
 
         Assert.Equal(FrameVerdict.TooLarge, unauthenticated.Inspect(publish));
         Assert.Equal(FrameVerdict.Ok, authenticated.Inspect(publish));
-        Assert.Equal(FrameVerdict.TooLarge, authenticated.Inspect([.. new byte[5000], 0x30, .. Length(PacketLimit + 1)]));
+        Assert.Equal(FrameVerdict.TooLarge, authenticated.Inspect([.. new byte[5000], 0x30, .. MqttWire.RemainingLength(PacketLimit + 1)]));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class MqttFrameGuardTests
     public void FollowsTheHeadersWhereverTheReadsSplitTheStream()
     {
         // The last byte completes a length one over the limit.
-        byte[] stream = [.. Session, 0x30, .. Length(300), .. new byte[300], 0x30, .. Length(PacketLimit + 1)];
+        byte[] stream = [.. Session, 0x30, .. MqttWire.RemainingLength(300), .. new byte[300], 0x30, .. MqttWire.RemainingLength(PacketLimit + 1)];
 
         for (int first = 0; first <= stream.Length; first++)
         {
@@ -103,7 +104,7 @@ public sealed class MqttFrameGuardTests
         var guard = new MqttFrameGuard(ConnectLimit, PacketLimit);
         guard.Authenticated();
 
-        Assert.Equal(FrameVerdict.TooLarge, guard.Inspect([0x10, .. Length(ConnectLimit + 1)]));
+        Assert.Equal(FrameVerdict.TooLarge, guard.Inspect([0x10, .. MqttWire.RemainingLength(ConnectLimit + 1)]));
     }
 
     [Fact]
@@ -114,20 +115,5 @@ public sealed class MqttFrameGuardTests
         guard.Inspect([0x30, 0]);
 
         Assert.Equal(FrameVerdict.NotConnectFirst, guard.Inspect(Session));
-    }
-
-    /// <summary>MQTT's variable byte integer.</summary>
-    private static byte[] Length(int value)
-    {
-        var bytes = new List<byte>();
-        do
-        {
-            byte next = (byte)(value % 128);
-            value /= 128;
-            bytes.Add(value > 0 ? (byte)(next | 0x80) : next);
-        }
-        while (value > 0);
-
-        return [.. bytes];
     }
 }
