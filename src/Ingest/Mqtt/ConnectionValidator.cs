@@ -25,7 +25,12 @@ public sealed class ConnectionValidator(IOptions<MqttOptions> options, DeviceDir
         {
             Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, ConnectionRefusal.BadCredentials, owner is null ? "no credentials" : "unknown device or wrong secret");
         }
-        else if (!string.IsNullOrEmpty(e.ClientId) && !ClientIdPolicy.IsAllowed(e.ClientId, owner))
+        else if (string.IsNullOrEmpty(e.ClientId))
+        {
+            // MQTT allows assigning an id only to a client that asks for a clean session.
+            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, ConnectionRefusal.ClientIdNotValid, "no client id with a persistent session");
+        }
+        else if (!ClientIdPolicy.IsAllowed(e.ClientId, owner))
         {
             var allowed = owner is null ? $"'{ClientIdPolicy.AnonymousPrefix}…'" : $"'{owner}' or '{owner}/…'";
             Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, ConnectionRefusal.ClientIdNotValid, $"client id '{LogText.Shorten(e.ClientId)}' is not {allowed}");

@@ -98,9 +98,9 @@ public sealed partial class BrokerTransport(
                 await ServeAsync(socket, endpoint, remote, ticket).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
         {
-            // The client went away before anything could be done with it.
+            // The client went away, or was cut, while its streams were set up or closed.
         }
         catch (Exception ex)
         {
