@@ -2,6 +2,9 @@ using IotService.Ingest.Diagnostics;
 using IotService.Ingest.Directory;
 using IotService.Ingest.History;
 using IotService.Ingest.Mqtt;
+using IotService.Ingest.Mqtt.Limits;
+using IotService.Ingest.Mqtt.Tls;
+using IotService.Ingest.Mqtt.Transport;
 using IotService.Ingest.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,7 @@ public static class IngestHostingExtensions
     {
         var services = builder.Services;
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MqttTlsOptions>().BindConfiguration(MqttTlsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -39,6 +43,12 @@ public static class IngestHostingExtensions
         }
         else
         {
+            services.AddSingleton<ConnectionLimiter>();
+            services.AddSingleton<ConnectionRefusalLog>();
+            services.AddSingleton<DeviceRateLimiter>();
+            services.AddSingleton<BrokerTransport>();
+            services.AddSingleton<ConnectionValidator>();
+            services.AddSingleton<PublishHandler>();
             services.AddSingleton<EmbeddedBroker>();
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }

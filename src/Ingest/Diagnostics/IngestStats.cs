@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using IotService.Ingest.Mqtt.Limits;
 using IotService.Ingest.Payloads;
 
 namespace IotService.Ingest.Diagnostics;
@@ -12,13 +13,19 @@ public sealed class IngestStats
     public const string MeterName = "IotService.Ingest";
 
     private readonly long[] _rejected = new long[RejectReasonNames.Count];
+    private readonly long[] _refused = new long[SnakeCaseNames<ConnectionRefusal>.Count];
     private readonly Counter<long> _acceptedReadingsCounter;
     private readonly Counter<long> _rejectedCounter;
     private readonly Counter<long> _droppedCounter;
+    private readonly Counter<long> _rateLimitedCounter;
+    private readonly Counter<long> _refusedCounter;
     private readonly KeyValuePair<string, object?>[][] _reasonTags;
+    private readonly KeyValuePair<string, object?>[][] _refusalTags;
     private long _acceptedMessages;
     private long _acceptedReadings;
     private long _dropped;
+    private long _rateLimited;
+    private long _rateDelayed;
     private long _ignoredValues;
     private long _deliveryFailures;
     private long _historyFailures;
@@ -30,8 +37,13 @@ public sealed class IngestStats
         _rejectedCounter = meter.CreateCounter<long>("iot.ingest.rejected", "{reading}", "Messages or readings rejected, by reason");
         _droppedCounter = meter.CreateCounter<long>("iot.ingest.dropped", "{message}", "QoS 0 messages dropped because the queue was full");
         meter.CreateObservableGauge("iot.ingest.queue.depth", () => QueueDepth?.Invoke() ?? 0, "{message}", "Messages waiting in the ingest queues");
+        _rateLimitedCounter = meter.CreateCounter<long>("iot.ingest.rate_limited", "{message}", "Messages over a device's rate: QoS 0 dropped, QoS 1 delayed (tag action)");
+        _refusedCounter = meter.CreateCounter<long>("iot.mqtt.connections.refused", "{connection}", "MQTT connections refused or cut by the broker's limits, by reason");
         _reasonTags = Enum.GetValues<RejectReason>()
             .Select(r => new[] { new KeyValuePair<string, object?>("reason", RejectReasonNames.Of(r)) })
+            .ToArray();
+        _refusalTags = Enum.GetValues<ConnectionRefusal>()
+            .Select(r => new[] { new KeyValuePair<string, object?>("reason", SnakeCaseNames<ConnectionRefusal>.Of(r)) })
             .ToArray();
     }
 
@@ -65,6 +77,21 @@ public sealed class IngestStats
         _droppedCounter.Add(1);
     }
 
+    /// <summary>A message over its device's rate: dropped (QoS 0) or delayed until a token was free (QoS 1).</summary>
+    public void RateLimited(bool reliable)
+    {
+        Interlocked.Increment(ref reliable ? ref _rateDelayed : ref _rateLimited);
+        _rateLimitedCounter.Add(1, new KeyValuePair<string, object?>("action", reliable ? "delayed" : "dropped"));
+    }
+
+    public long RefusedCount(ConnectionRefusal reason) => Interlocked.Read(ref _refused[(int)reason]);
+
+    public void Refused(ConnectionRefusal reason)
+    {
+        Interlocked.Increment(ref _refused[(int)reason]);
+        _refusedCounter.Add(1, _refusalTags[(int)reason]);
+    }
+
     public void IgnoredValues(int count) => Interlocked.Add(ref _ignoredValues, count);
 
     public void DeliveryFailed(int count) => Interlocked.Add(ref _deliveryFailures, count);
@@ -80,6 +107,9 @@ public sealed class IngestStats
             rejected.Values.Sum(),
             rejected,
             Interlocked.Read(ref _dropped),
+            Interlocked.Read(ref _rateLimited),
+            Interlocked.Read(ref _rateDelayed),
+            Enum.GetValues<ConnectionRefusal>().ToDictionary(SnakeCaseNames<ConnectionRefusal>.Of, RefusedCount),
             Interlocked.Read(ref _ignoredValues),
             Interlocked.Read(ref _deliveryFailures),
             Interlocked.Read(ref _historyFailures),

@@ -1,12 +1,19 @@
 namespace IotService.Ingest.Diagnostics;
 
-/// <summary>What <c>GET /api/ingest/stats</c> answers.</summary>
+/// <summary>
+/// What <c>GET /api/ingest/stats</c> answers. <see cref="RateLimited"/>: QoS 0 messages dropped over their device's
+/// rate; <see cref="RateDelayed"/>: QoS 1 messages held until a token was free; <see cref="ConnectionsRefused"/>:
+/// MQTT connections refused or cut by the broker's limits, by reason.
+/// </summary>
 public sealed record IngestStatsSnapshot(
     long AcceptedMessages,
     long AcceptedReadings,
     long RejectedTotal,
     IReadOnlyDictionary<string, long> Rejected,
     long Dropped,
+    long RateLimited,
+    long RateDelayed,
+    IReadOnlyDictionary<string, long> ConnectionsRefused,
     long IgnoredValues,
     long DeliveryFailures,
     long HistoryFailures,

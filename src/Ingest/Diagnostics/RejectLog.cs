@@ -11,25 +11,15 @@ namespace IotService.Ingest.Diagnostics;
 /// </summary>
 public sealed partial class RejectLog(ILogger<RejectLog> logger, IOptions<IngestOptions> options, TimeProvider time)
 {
-    private readonly long[] _nextAllowed = new long[RejectReasonNames.Count];
-    private readonly long[] _suppressed = new long[RejectReasonNames.Count];
+    private readonly LogThrottle _throttle = new(RejectReasonNames.Count, () => TimeSpan.FromSeconds(options.Value.RejectLogIntervalSeconds), time);
 
     public void Rejected(RejectReason reason, string? deviceId, string detail)
     {
-        var index = (int)reason;
-        var now = time.GetTimestamp();
-        var next = Volatile.Read(ref _nextAllowed[index]);
-        if (now < next || Interlocked.CompareExchange(ref _nextAllowed[index], now + IntervalTicks(), next) != next)
+        if (_throttle.TryEnter((int)reason, out var suppressed))
         {
-            Interlocked.Increment(ref _suppressed[index]);
-            return;
+            LogRejected(RejectReasonNames.Of(reason), deviceId ?? "-", detail, suppressed);
         }
-
-        var suppressed = Interlocked.Exchange(ref _suppressed[index], 0);
-        LogRejected(RejectReasonNames.Of(reason), deviceId ?? "-", detail, suppressed);
     }
-
-    private long IntervalTicks() => (long)(options.Value.RejectLogIntervalSeconds * time.TimestampFrequency);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Reason} from device {DeviceId}: {Detail} ({Suppressed} more of this reason not logged since the last line)")]
     private partial void LogRejected(string reason, string deviceId, string detail, long suppressed);

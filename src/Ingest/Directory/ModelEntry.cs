@@ -11,7 +11,7 @@ public sealed record ModelEntry(DeviceModelDefinition Definition, PropertySchema
 {
     public static ModelEntry From(DeviceModelDefinition definition) => new(
         definition,
-        PropertySchema.Create(definition.Properties.Select(p => p.Name), definition.UnknownProperties),
+        PropertySchema.FromDefinitions(definition.Properties, definition.UnknownProperties),
         [.. definition.Properties.Where(p => p.Visibility == PropertyVisibility.Customer).Select(p => p.Name)]);
 
     /// <summary>The properties a caller may see: all of them for staff, the customer-visible ones for a customer.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
-using IotService.Ingest.Directory;
-using IotService.Ingest.Pipeline;
+using IotService.Ingest.Mqtt.Tls;
+using IotService.Ingest.Mqtt.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,14 +10,17 @@ using MQTTnet.Server;
 namespace IotService.Ingest.Mqtt;
 
 /// <summary>
-/// The MQTTnet broker inside the hub. Devices authenticate with their id and secret, may
-/// publish and subscribe only under <c>devices/{their id}/</c>, and their publishes are
-/// consumed, not routed: telemetry has no subscribers, so routing would be pure cost.
+/// The MQTTnet broker inside the hub, on our own listener (<see cref="BrokerTransport"/>: connection and packet-size
+/// limits, TLS). Devices authenticate with their id and secret, may publish and subscribe only under
+/// <c>devices/{their id}/</c>, and their publishes are consumed, not routed: telemetry has no subscribers, so routing
+/// would be pure cost.
 /// </summary>
 public sealed partial class EmbeddedBroker(
     IOptions<MqttOptions> options,
-    DeviceDirectory directory,
-    IngestProcessor processor,
+    IOptions<MqttTlsOptions> tlsOptions,
+    BrokerTransport transport,
+    ConnectionValidator validator,
+    PublishHandler publishes,
     BrokerState state,
     MqttNetLoggerAdapter mqttLogger,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
@@ -26,23 +29,20 @@ public sealed partial class EmbeddedBroker(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var address = IPAddress.Parse(o.Host);
-        var builder = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(o.Port)
-            .WithDefaultEndpointBoundIPAddress(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? address : IPAddress.None)
-            .WithDefaultEndpointBoundIPV6Address(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? address : IPAddress.None);
-        _server = new MqttServerFactory().CreateMqttServer(builder.Build(), mqttLogger);
-        _server.ValidatingConnectionAsync += ValidateConnectionAsync;
-        _server.InterceptingPublishAsync += InterceptPublishAsync;
+        transport.Endpoints = Endpoints(options.Value, tlsOptions.Value);
+        _server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().Build(), [transport], mqttLogger);
+        _server.ValidatingConnectionAsync += validator.ValidateAsync;
+        _server.InterceptingPublishAsync += publishes.HandleAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
         _server.ClientConnectedAsync += _ => { state.Connected(); return Task.CompletedTask; };
         _server.ClientDisconnectedAsync += _ => { state.Disconnected(); return Task.CompletedTask; };
         await _server.StartAsync();
         state.Mode = "embedded";
         state.Ready = true;
-        LogListening(o.Host, o.Port);
+        foreach (var endpoint in transport.Endpoints)
+        {
+            LogListening(endpoint.ToString());
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -63,61 +63,23 @@ public sealed partial class EmbeddedBroker(
         }
     }
 
-    private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
+    private static List<MqttEndpoint> Endpoints(MqttOptions o, MqttTlsOptions tls)
     {
-        ClientIdAssignment.AssignIfMissing(e);
-
-        if (string.IsNullOrEmpty(e.UserName))
+        var address = IPAddress.Parse(o.Host);
+        var endpoints = new List<MqttEndpoint>();
+        if (o.PlainEnabled)
         {
-            if (!options.Value.AllowAnonymous)
-            {
-                e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-                LogRefused(e.ClientId, "no credentials");
-            }
-
-            return Task.CompletedTask;
+            endpoints.Add(new MqttEndpoint(new IPEndPoint(address, o.Port), null));
         }
 
-        if (!directory.VerifySecret(e.UserName, e.Password))
+        if (tls.Enabled)
         {
-            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-            LogRefused(e.UserName, "unknown device or wrong secret");
+            endpoints.Add(new MqttEndpoint(new IPEndPoint(address, tls.Port), ServerCertificate.Load(tls)));
         }
 
-        return Task.CompletedTask;
-    }
-
-    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
-    {
-        e.ProcessPublish = false;
-        var message = e.ApplicationMessage;
-        var deviceId = string.IsNullOrEmpty(e.UserName) ? null : e.UserName;
-        try
-        {
-            var reliable = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
-            var result = await processor.ProcessAsync(message.Topic, message.Payload, reliable, deviceId, e.CancellationToken);
-
-            // MQTTnet holds the PUBACK until this handler returns: for QoS 1 it now means "stored".
-            await result.Stored.WaitAsync(e.CancellationToken);
-            e.Response.ReasonCode = result.Outcome switch
-            {
-                PublishOutcome.Accepted => MqttPubAckReasonCode.Success,
-                PublishOutcome.NotAuthorized => MqttPubAckReasonCode.NotAuthorized,
-                _ => MqttPubAckReasonCode.PayloadFormatInvalid,
-            };
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or NotStoredException)
-        {
-            // Closing, or history failed: no PUBACK (the connection drops), so the device sends again.
-            // A failure reason code would not do: MQTT 3.1.1 clients read any PUBACK as success.
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // Never reached by bad input (the parser does not throw); a bug must not kill the connection.
-            LogPublishFailed(ex, deviceId);
-            e.Response.ReasonCode = MqttPubAckReasonCode.ImplementationSpecificError;
-        }
+        return endpoints.Count > 0
+            ? endpoints
+            : throw new InvalidOperationException("Mqtt:PlainEnabled is false and Mqtt:Tls:CertificatePath is not set: the broker would listen nowhere.");
     }
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
@@ -132,12 +94,6 @@ public sealed partial class EmbeddedBroker(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT broker listening on {Host}:{Port}")]
-    private partial void LogListening(string host, int port);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connection of {Client} refused: {Reason}")]
-    private partial void LogRefused(string client, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Publish from {DeviceId} failed")]
-    private partial void LogPublishFailed(Exception exception, string? deviceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT broker listening on {Endpoint}")]
+    private partial void LogListening(string endpoint);
 }

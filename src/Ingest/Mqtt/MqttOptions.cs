@@ -18,8 +18,38 @@ public sealed class MqttOptions
     [Range(0, 65535)]
     public int Port { get; set; } = 1883;
 
-    /// <summary>Embedded only: accept connections without credentials (they still cannot publish telemetry for unknown devices).</summary>
+    /// <summary>Embedded only: listen on <see cref="Port"/> without TLS. Off leaves only the TLS port (<c>Mqtt:Tls</c>).</summary>
+    public bool PlainEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Embedded only: accept connections without credentials (they still cannot publish telemetry for unknown devices).
+    /// Their client ids must be empty or start with <c>$anonymous/</c>, which no device id can, so they take no device's session.
+    /// </summary>
     public bool AllowAnonymous { get; set; }
+
+    /// <summary>Embedded only: the largest packet before authentication (the CONNECT); a larger one cuts the connection before it is read.</summary>
+    [Range(128, 1024 * 1024)]
+    public int MaxConnectPacketBytes { get; set; } = 4096;
+
+    /// <summary>Embedded only: what an authenticated client's packets may carry beyond <c>Ingest:MaxPayloadBytes</c> (topic, properties) before the connection is cut.</summary>
+    [Range(0, 16 * 1024 * 1024)]
+    public int PacketHeadroomBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Embedded only: time from accepting a socket to an authenticated CONNECT (TLS handshake included).</summary>
+    [Range(0.1, 3600)]
+    public double ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Embedded only: open connections in all.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxConnections { get; set; } = 50_000;
+
+    /// <summary>Embedded only: open connections from one client address (a gateway or NAT may carry hundreds of devices).</summary>
+    [Range(1, 10_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 1_000;
+
+    /// <summary>Embedded only: connections from one client address that have not yet authenticated.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxUnauthenticatedPerAddress { get; set; } = 32;
 
     /// <summary>External only: credentials of the hub itself at the broker.</summary>
     public string? Username { get; set; }

@@ -32,4 +32,7 @@ public enum RejectReason
 
     /// <summary>Invalid location (latitude/longitude out of range or not numbers).</summary>
     InvalidLocation = 9,
+
+    /// <summary>A finite value outside the <c>min</c>/<c>max</c> its model declares for the property.</summary>
+    OutOfRange = 10,
 }

@@ -1,10 +1,11 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using IotService.Contracts.Models;
 
 namespace IotService.Ingest.Payloads;
 
-/// <summary>Reads a reading's <c>values</c> object: declared names to finite numbers, booleans as 0/1.</summary>
+/// <summary>Reads a reading's <c>values</c> object: declared names to finite numbers within the declared range, booleans as 0/1.</summary>
 internal static class ValuesReader
 {
     private const int NameStackChars = 128;
@@ -60,11 +61,12 @@ internal static class ValuesReader
         bool decoded = JsonText.TryDecode(ref reader, nameBuffer, out int nameLength);
         ReadOnlySpan<char> name = nameBuffer[..nameLength];
         string? declared = null;
+        PropertyRange range = default;
         if (!decoded)
         {
             rejection.Reject(RejectReason.MalformedJson, "a property name is not valid Unicode");
         }
-        else if (!schema.TryGetDeclaredName(name, out declared))
+        else if (!schema.TryGetDeclared(name, out declared, out range))
         {
             if (schema.UnknownPropertyPolicy == UnknownPropertyPolicy.Ignore)
             {
@@ -88,13 +90,13 @@ internal static class ValuesReader
         switch (reader.TokenType)
         {
             case JsonTokenType.True:
-                values.Store(declared, 1);
+                StoreInRange(declared, range, 1, ref values, ref rejection);
                 break;
             case JsonTokenType.False:
-                values.Store(declared, 0);
+                StoreInRange(declared, range, 0, ref values, ref rejection);
                 break;
             case JsonTokenType.Number when reader.TryGetDouble(out double value) && double.IsFinite(value):
-                values.Store(declared, value);
+                StoreInRange(declared, range, value, ref values, ref rejection);
                 break;
             case JsonTokenType.Number:
                 // TryGetDouble yields ±∞ for magnitudes beyond double, e.g. 1e400.
@@ -107,6 +109,25 @@ internal static class ValuesReader
                     RejectReason.InvalidValue, rejection.WantsDetail ? $"value of '{declared}' is not a number or a boolean" : null);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A value outside the model's declared range is physically impossible for the sensor (1.7e308 °C) and would only
+    /// poison aggregates and rules later, so it rejects the reading here, where the device can still be told.
+    /// </summary>
+    private static void StoreInRange(string declared, PropertyRange range, double value, ref ValueBuffer values, ref ReadingRejection rejection)
+    {
+        if (range.Contains(value))
+        {
+            values.Store(declared, value);
+            return;
+        }
+
+        rejection.Reject(
+            RejectReason.OutOfRange,
+            rejection.WantsDetail
+                ? string.Create(CultureInfo.InvariantCulture, $"value {value} of '{declared}' is outside its declared range [{range.Min}, {range.Max}]")
+                : null);
     }
 
     private static string Shorten(ReadOnlySpan<char> name) =>

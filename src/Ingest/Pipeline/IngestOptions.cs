@@ -18,6 +18,17 @@ public sealed class IngestOptions
     [Range(1, 16 * 1024 * 1024)]
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Embedded broker: messages one device may publish per second, over all its connections (0: no limit).
+    /// Beyond it QoS 0 is dropped (counted) and QoS 1 waits for its turn, which holds back the PUBACK.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public double MaxMessagesPerSecondPerDevice { get; set; } = 100;
+
+    /// <summary>Embedded broker: how many messages a device may send at once above its rate, e.g. a backlog after reconnecting.</summary>
+    [Range(1, 1_000_000)]
+    public int MessageBurstPerDevice { get; set; } = 200;
+
     [Range(1, 100_000)]
     public int MaxReadingsPerMessage { get; set; } = 1_000;
 

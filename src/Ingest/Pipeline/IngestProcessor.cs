@@ -44,7 +44,7 @@ public sealed class IngestProcessor
     {
         if (!TopicParser.TryParse(topic, out var deviceId, out var kind))
         {
-            return Reject(RejectReason.WrongTopic, authenticatedDeviceId, $"topic '{Truncate(topic)}' is not devices/{{id}}/telemetry or devices/{{id}}/status");
+            return Reject(RejectReason.WrongTopic, authenticatedDeviceId, $"topic '{LogText.Shorten(topic)}' is not devices/{{id}}/telemetry or devices/{{id}}/status");
         }
 
         if (authenticatedDeviceId is not null && !string.Equals(authenticatedDeviceId, deviceId, StringComparison.Ordinal))
@@ -140,6 +140,4 @@ public sealed class IngestProcessor
         _stats.Reject(reason);
         _rejectLog.Rejected(reason, deviceId, detail);
     }
-
-    private static string Truncate(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -45,6 +45,7 @@ public sealed class IngestStatsTests
     public void EveryRejectReasonHasASnakeCaseName()
     {
         Assert.Equal("timestamp_out_of_range", RejectReasonNames.Of(RejectReason.TimestampOutOfRange));
+        Assert.Equal("out_of_range", RejectReasonNames.Of(RejectReason.OutOfRange));
         Assert.Equal(Enum.GetValues<RejectReason>().Length, Enum.GetValues<RejectReason>().Select(RejectReasonNames.Of).Distinct().Count());
     }
 }

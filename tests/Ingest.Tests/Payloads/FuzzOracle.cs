@@ -13,7 +13,7 @@ internal static class FuzzOracle
 
     public static void Check(byte[] payload, PayloadFuzzer fuzzer)
     {
-        var schema = fuzzer.Random.Next(2) == 0 ? Payload.Strict : Payload.Lenient;
+        var schema = fuzzer.Random.Next(3) switch { 0 => Payload.Strict, 1 => Payload.Lenient, _ => Payload.Ranged };
         var limits = PayloadLimits.Default;
 
         var result = Parse(payload, schema);

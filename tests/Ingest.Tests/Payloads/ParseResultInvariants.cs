@@ -44,6 +44,7 @@ internal static class ParseResultInvariants
             {
                 Assert.True(double.IsFinite(value.Value), $"value of {value.Property} is {value.Value}");
                 Assert.Contains(Payload.DeclaredNames, name => ReferenceEquals(name, value.Property));
+                Assert.True(schema.TryGetDeclared(value.Property, out _, out var range) && range.Contains(value.Value), $"value of {value.Property} is {value.Value}, outside {range}");
             }
 
             if (reading.Location is { } location)

@@ -16,6 +16,15 @@ internal static class Payload
 
     public static readonly PropertySchema Lenient = PropertySchema.Create(DeclaredNames, UnknownPropertyPolicy.Ignore);
 
+    /// <summary>The declared names with ranges: temperature −40…150, rpm from 0, door 0…1.</summary>
+    public static readonly PropertySchema Ranged = PropertySchema.FromDefinitions(
+        [
+            new PropertyDefinition(DeclaredNames[0], Min: -40, Max: 150),
+            new PropertyDefinition(DeclaredNames[1], Min: 0),
+            new PropertyDefinition(DeclaredNames[2], Min: 0, Max: 1),
+        ],
+        UnknownPropertyPolicy.Reject);
+
     public static ReadOnlySequence<byte> Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     public static ParseResult Parse(string json, PropertySchema? schema = null, PayloadLimits? limits = null) =>

@@ -21,10 +21,39 @@ public sealed class PropertySchemaTests
         string rpm = "rpm";
         var schema = PropertySchema.Create([rpm], UnknownPropertyPolicy.Reject);
 
-        Assert.True(schema.TryGetDeclaredName("rpm".AsSpan(), out var found));
+        Assert.True(schema.TryGetDeclared("rpm".AsSpan(), out var found, out var range));
         Assert.Same(rpm, found);
-        Assert.False(schema.TryGetDeclaredName("RPM".AsSpan(), out _));
-        Assert.False(schema.TryGetDeclaredName("rpm ".AsSpan(), out _));
+        Assert.Equal(PropertyRange.Unbounded, range);
+        Assert.False(schema.TryGetDeclared("RPM".AsSpan(), out _, out _));
+        Assert.False(schema.TryGetDeclared("rpm ".AsSpan(), out _, out _));
+    }
+
+    [Fact]
+    public void TakesEachPropertysRangeFromItsDefinitionWithOpenEndsUnbounded()
+    {
+        var schema = PropertySchema.FromDefinitions(
+            [new PropertyDefinition("temperature", Min: -40, Max: 150), new PropertyDefinition("rpm", Min: 0), new PropertyDefinition("door")],
+            UnknownPropertyPolicy.Reject);
+
+        Assert.True(schema.TryGetDeclared("temperature", out _, out var temperature));
+        Assert.True(schema.TryGetDeclared("rpm", out _, out var rpm));
+        Assert.True(schema.TryGetDeclared("door", out _, out var door));
+        Assert.Equal(new PropertyRange(-40, 150), temperature);
+        Assert.Equal(new PropertyRange(0, double.PositiveInfinity), rpm);
+        Assert.Equal(PropertyRange.Unbounded, door);
+    }
+
+    [Fact]
+    public void ARangeContainsItsBoundsAndNothingBeyondThem()
+    {
+        var range = new PropertyRange(0, 150);
+
+        Assert.True(range.Contains(0));
+        Assert.True(range.Contains(150));
+        Assert.False(range.Contains(-double.Epsilon));
+        Assert.False(range.Contains(150.00000000000003));
+        Assert.False(range.Contains(1.7e308));
+        Assert.True(PropertyRange.Unbounded.Contains(double.MaxValue));
     }
 
     [Fact]

@@ -69,10 +69,12 @@ public sealed class InfluxOutageTests : IAsyncLifetime
     private static async Task PublishAsync(MqttDevice device, DateTimeOffset start, ConcurrentDictionary<(string, long), byte> acknowledged, CancellationToken stop)
     {
         var first = start.ToUnixTimeMilliseconds();
+
+        // Values stay inside the chiller's declared temperature range (−40…150): others are rejected as out_of_range.
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             var ms = first + i;
-            var ack = await device.PublishAsync($$$"""{"ts":{{{ms}}},"values":{"temperature":{{{(i % 1000).ToString(CultureInfo.InvariantCulture)}}}}}""");
+            var ack = await device.PublishAsync($$$"""{"ts":{{{ms}}},"values":{"temperature":{{{(i % 100).ToString(CultureInfo.InvariantCulture)}}}}}""");
             Assert.Equal(MqttClientPublishReasonCode.Success, ack.ReasonCode);
             acknowledged[(device.Id, ms)] = 0;
         }

@@ -69,6 +69,12 @@ public static class HubApi
     public static async Task<long> RejectedAsync(this HubHost hub, string reason)
         => (await hub.StatsAsync())["rejected"]![reason]!.GetValue<long>();
 
+    /// <summary>MQTT connections the broker refused or cut for <paramref name="reason"/> (<c>connectionsRefused</c>).</summary>
+    public static async Task<long> RefusedAsync(this HubHost hub, string reason) => await RefusedAsync(hub.Admin, reason);
+
+    public static async Task<long> RefusedAsync(HttpClient admin, string reason)
+        => (await admin.GetFromJsonAsync<JsonObject>("/api/ingest/stats"))!["connectionsRefused"]![reason]!.GetValue<long>();
+
     /// <summary>Waits until the device shows <paramref name="expected"/> for the property.</summary>
     public static Task<JsonObject?> WaitForValueAsync(this HubHost hub, string deviceId, string property, double expected)
         => Eventually.GetAsync(() => hub.GetDeviceAsync(deviceId), d => d.Value(property) == expected, what: $"{deviceId}.{property} = {expected}");

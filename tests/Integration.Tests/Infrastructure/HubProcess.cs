@@ -27,6 +27,13 @@ public sealed class HubProcess : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
+    /// <summary>Resident memory of the hub process, from <c>/proc/{pid}/status</c>.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static async Task<HubProcess> StartAsync(string dataPath, IDictionary<string, string>? settings = null, int? httpPort = null, int? mqttPort = null)
     {
         var http = httpPort ?? FreePort.Next();

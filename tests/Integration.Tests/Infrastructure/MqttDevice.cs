@@ -18,12 +18,14 @@ public sealed class MqttDevice : IAsyncDisposable
 
     public string Id { get; }
 
-    public static async Task<MqttDevice> ConnectAsync(int port, string id, string? secret, MqttProtocolVersion version = MqttProtocolVersion.V500, string? username = null)
+    /// <param name="clientId">Default: <c>{id}/{random}</c>, as the hub requires of a device.</param>
+    public static async Task<MqttDevice> ConnectAsync(
+        int port, string id, string? secret, MqttProtocolVersion version = MqttProtocolVersion.V500, string? username = null, string? clientId = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
-            .WithClientId(id + "-" + Guid.NewGuid().ToString("N")[..6])
+            .WithClientId(clientId ?? id + "/" + Guid.NewGuid().ToString("N")[..6])
             .WithProtocolVersion(version)
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (secret is not null)
@@ -36,10 +38,12 @@ public sealed class MqttDevice : IAsyncDisposable
     }
 
     /// <summary>Connects and disconnects again, answering how the broker received the credentials.</summary>
-    public static async Task<MqttClientConnectResultCode> TryConnectAsync(int port, string id, string? secret)
+    public static async Task<MqttClientConnectResultCode> TryConnectAsync(
+        int port, string id, string? secret, string? clientId = null, MqttProtocolVersion version = MqttProtocolVersion.V500)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(id + "-try").WithTimeout(TimeSpan.FromSeconds(10));
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId ?? id + "/try")
+            .WithProtocolVersion(version).WithTimeout(TimeSpan.FromSeconds(10));
         if (secret is not null)
         {
             options.WithCredentials(id, secret);

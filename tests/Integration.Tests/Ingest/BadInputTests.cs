@@ -23,6 +23,7 @@ public sealed class BadInputTests(HubFixture fixture)
             { "timestamp_out_of_range", "telemetry", $$$"""{"ts":"{{{future}}}","values":{"temperature":1}}""" },
             { "timestamp_out_of_range", "telemetry", """{"ts":"2001-01-01T00:00:00Z","values":{"temperature":1}}""" },
             { "timestamp_out_of_range", "telemetry", """{"ts":"yesterday","values":{"temperature":1}}""" },
+            { "out_of_range", "telemetry", """{"values":{"temperature":150.5}}""" },
             { "invalid_location", "telemetry", """{"values":{"temperature":1},"location":{"lat":200,"lon":0}}""" },
             { "payload_too_large", "telemetry", "{\"values\":{\"temperature\":1},\"pad\":\"" + new string('x', 70_000) + "\"}" },
             { "wrong_topic", "telemetryx", """{"values":{"temperature":1}}""" },

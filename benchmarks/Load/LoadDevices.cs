@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MQTTnet;
+
+namespace IotService.Benchmarks.Load;
+
+/// <summary>Registers the generator's devices at the hub and connects them.</summary>
+public static class LoadDevices
+{
+    /// <summary>
+    /// A hub refuses more than a few dozen unauthenticated connections from one address at once
+    /// (<c>Mqtt:MaxUnauthenticatedPerAddress</c>, 32), so connections are opened this many at a time.
+    /// </summary>
+    private const int ConcurrentConnects = 16;
+
+    public static async Task<IMqttClient[]> ConnectAsync(LoadOptions o, IReadOnlyList<(string Id, string? Secret)> devices)
+    {
+        var clients = new IMqttClient[devices.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, devices.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentConnects },
+            async (i, _) => clients[i] = await ConnectAsync(o, devices[i].Id, devices[i].Secret));
+        return clients;
+    }
+
+    public static async Task<IMqttClient> ConnectAsync(LoadOptions o, string id, string? secret)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder().WithTcpServer(o.Host, o.MqttPort).WithClientId(id).WithTimeout(TimeSpan.FromSeconds(30));
+        if (secret is not null)
+        {
+            options.WithCredentials(id, secret);
+        }
+
+        await client.ConnectAsync(options.Build());
+        return client;
+    }
+
+    public static async Task<List<(string Id, string? Secret)>> RegisterAsync(LoadOptions o, int count)
+    {
+        using var http = Api(o);
+        // Every value carries a threshold rule (with a duration, so each reading updates rule state) that never
+        // fires, and the device a no-data rule: the run measures rule evaluation on every reading, not a bare model.
+        var modelId = o.Rules ? $"load-{o.Values}-rules" : $"load-{o.Values}";
+        var model = new
+        {
+            id = modelId,
+            name = $"Load model ({o.Values} values{(o.Rules ? ", rules" : "")})",
+            properties = Enumerable.Range(0, o.Values).Select(i => new { name = $"v{i}" }),
+            rules = Enumerable.Range(0, o.Values)
+                .Select(i => (object)new { id = $"high-v{i}", kind = "threshold", property = $"v{i}", @operator = ">", value = 1e12, durationSeconds = 60, severity = "major" })
+                .Append(new { id = "silent", kind = "nodata", seconds = 900, severity = "minor" })
+                .Where(_ => o.Rules),
+        };
+        await http.PostAsJsonAsync("/api/device-models", model); // 409 when it exists already: fine
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var result = new List<(string, string?)>();
+        foreach (var i in Enumerable.Range(0, count))
+        {
+            var response = await http.PostAsJsonAsync("/api/devices", new { id = $"load-{run}-{i:D5}", modelId });
+            response.EnsureSuccessStatusCode();
+            var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            result.Add((body["id"]!.GetValue<string>(), body["secret"]!.GetValue<string>()));
+        }
+
+        return result;
+    }
+
+    /// <summary>The hub's <c>/api/ingest/stats</c> counters named, or nothing without <c>--api</c>.</summary>
+    public static async Task<long[]> CountersAsync(LoadOptions o, params string[] names)
+    {
+        if (o.Api is null)
+        {
+            return new long[names.Length];
+        }
+
+        using var http = Api(o);
+        var stats = (await http.GetFromJsonAsync<JsonObject>("/api/ingest/stats"))!;
+        return names.Select(n => stats[n]?.GetValue<long>() ?? 0).ToArray();
+    }
+
+    private static HttpClient Api(LoadOptions o)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(o.Api!) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", o.Token);
+        return http;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace IotService.Benchmarks.Load;
+
+/// <summary>What one connection does during a run: publish like a device, or flood.</summary>
+public static class Publishers
+{
+    /// <summary>A flooding QoS 1 device keeps this many publishes in flight, so the broker always has the next one.</summary>
+    private const int FloodInFlight = 16;
+
+    /// <summary>One message in flight, as a device does; paced to <paramref name="rate"/> a second when it is above 0.</summary>
+    public static async Task<long> PublishAsync(IMqttClient client, string deviceId, string[] properties, int qos, double rate, List<double> latencies, CancellationToken stop)
+    {
+        var topic = $"devices/{deviceId}/telemetry";
+        var random = new Random(deviceId.GetHashCode(StringComparison.Ordinal));
+        var builder = new StringBuilder();
+        var clock = Stopwatch.StartNew();
+        var sent = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            if (rate > 0 && !await WaitForTurnAsync(clock, sent / rate, stop))
+            {
+                break;
+            }
+
+            var message = Message(topic, Payload(builder, random, properties), qos);
+            var started = Stopwatch.GetTimestamp();
+            if (!await TryPublishAsync(client, message))
+            {
+                break;
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    /// <summary>As fast as the connection takes them: QoS 0 as fast as they can be written, QoS 1 with several in flight.</summary>
+    public static async Task<long> FloodAsync(IMqttClient client, string deviceId, string[] properties, int qos, CancellationToken stop)
+    {
+        var topic = $"devices/{deviceId}/telemetry";
+        var loops = Enumerable.Range(0, qos == 0 ? 1 : FloodInFlight).Select(async n =>
+        {
+            var random = new Random(n);
+            var builder = new StringBuilder();
+            var sent = 0L;
+            while (!stop.IsCancellationRequested && await TryPublishAsync(client, Message(topic, Payload(builder, random, properties), qos)))
+            {
+                sent++;
+            }
+
+            return sent;
+        });
+        return (await Task.WhenAll(loops)).Sum();
+    }
+
+    private static async Task<bool> WaitForTurnAsync(Stopwatch clock, double dueSeconds, CancellationToken stop)
+    {
+        var wait = TimeSpan.FromSeconds(dueSeconds) - clock.Elapsed;
+        try
+        {
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, stop);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> TryPublishAsync(IMqttClient client, MqttApplicationMessage message)
+    {
+        try
+        {
+            await client.PublishAsync(message, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static MqttApplicationMessage Message(string topic, string payload, int qos)
+        => new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel((MqttQualityOfServiceLevel)qos).Build();
+
+    private static string Payload(StringBuilder builder, Random random, string[] properties)
+    {
+        builder.Clear().Append("{\"values\":{");
+        for (var i = 0; i < properties.Length; i++)
+        {
+            builder.Append(i == 0 ? "" : ",").Append('"').Append(properties[i]).Append("\":")
+                .Append((random.NextDouble() * 100).ToString("F2", CultureInfo.InvariantCulture));
+        }
+
+        return builder.Append("}}").ToString();
+    }
+}
