@@ -1,6 +1,6 @@
 using System.Net;
 using IotService.Integration.Tests.Infrastructure;
-using IotService.TestSupport.Certificates;
+using IotService.TestSupport.Tls;
 
 namespace IotService.Integration.Tests.Security;
 
@@ -10,7 +10,7 @@ public sealed class HttpsTests
     [Fact]
     public async Task TheHubServesHttpsWithTheConfiguredCertificateAndSendsHsts()
     {
-        using var certificates = TestCertificates.Create(Path.Combine(TempFolder.Create("certs"), "tls"));
+        var certificates = TestCertificates.Create(Path.Combine(TempFolder.Create("certs"), "tls"));
         var port = FreePort.Next();
         await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string>
         {
@@ -18,7 +18,7 @@ public sealed class HttpsTests
             ["Kestrel:Certificates:Default:Path"] = certificates.CertificatePath,
             ["Kestrel:Certificates:Default:KeyPath"] = certificates.KeyPath,
         });
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificates.Validates(certificate) };
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, chain, _) => certificates.Validates(certificate, chain) };
         using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
         client.DefaultRequestHeaders.Authorization = new("Bearer", HubHost.AdminToken);
 

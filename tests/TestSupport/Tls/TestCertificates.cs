@@ -58,6 +58,29 @@ public sealed class TestCertificates
         return result;
     }
 
+    /// <summary>
+    /// Accepts exactly the chains that end in <see cref="Ca"/>, taking intermediates from what the server sent: what a
+    /// client configured with <see cref="CaPath"/> does.
+    /// </summary>
+    public bool Validates(X509Certificate2? certificate, X509Chain? sent)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(Ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        foreach (var element in sent?.ChainElements.Select(e => e.Certificate) ?? [])
+        {
+            chain.ChainPolicy.ExtraStore.Add(element);
+        }
+
+        return chain.Build(certificate);
+    }
+
     private static CertificateRequest Authority(string name, ECDsa key)
     {
         var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
