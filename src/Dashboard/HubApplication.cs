@@ -7,6 +7,7 @@ using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
 using IotService.Grains;
+using IotService.Grains.Storage;
 using IotService.Ingest;
 using IotService.Ingest.History;
 
@@ -23,6 +24,8 @@ public static class HubApplication
         // Content root = the build output, so appsettings.json is found whatever the working
         // directory; relative paths such as Storage:Path stay relative to where the hub is started.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var storagePath = builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)}"] ?? new StorageOptions().Path;
+        var wasOpen = DataFolder.MakeOwnerOnly(storagePath);
         builder.AddGrainServices();
         builder.AddHubSilo();
 
@@ -39,6 +42,11 @@ public static class HubApplication
         builder.AddDemo();
 
         var app = builder.Build();
+        if (wasOpen is { } mode)
+        {
+            DataFolder.LogTightened(app.Logger, storagePath, mode);
+        }
+
         var api = app.MapHubApi();
         app.MapLiveUpdates();
         api.MapDispatchApi();
