@@ -41,7 +41,6 @@ public sealed class SessionValidator(UserCache users, TimeProvider time, IOption
     /// <summary>The account's side: it exists, is enabled, has the ticket's stamp and has not signed this session out.</summary>
     public static SessionCheck CheckAccount(SessionTicket ticket, HubUser? user)
     {
-
         if (user is null)
         {
             return SessionCheck.UnknownUser;
