@@ -15,6 +15,8 @@ public sealed class WorkOrderLifecycleApiTests
     {
         await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string>
         {
+            // People assign this order: an automatic round between its creation and the first check would take it.
+            ["Dispatch:IntervalSeconds"] = "3600",
             ["WorkOrders:LabourRatePerHour"] = "80",
             ["WorkOrders:PartPrices:compressor-relay"] = "42.50",
         });
