@@ -2,8 +2,9 @@ using System.Buffers;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using IotService.Contracts.Telemetry;
-using IotService.Ingest.History;
-using IotService.Ingest.History.Influx;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
+using IotService.Storage.History.Influx;
 
 namespace IotService.Benchmarks.History;
 

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using IotService.Contracts.Telemetry;
-using IotService.Ingest.History;
-using IotService.Ingest.History.Spool;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
+using IotService.Storage.History.Spool;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IotService.Benchmarks.History;

@@ -7,9 +7,13 @@ using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
 using IotService.Grains;
-using IotService.Grains.Storage;
+using IotService.Storage;
+using IotService.Storage.GrainState;
+using IotService.Storage.GrainState.Sqlite;
+using IotService.Storage.Sqlite;
 using IotService.Ingest;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 
 namespace IotService.Dashboard;
 
@@ -31,7 +35,7 @@ public static class HubApplication
 
         // Hosted services start in this order: the directory is filled before MQTT accepts devices.
         builder.Services.AddHostedService<DirectorySync>();
-        builder.AddHistory();
+        builder.AddHistoryStore();
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHttpSecurity();

@@ -1,7 +1,11 @@
 using IotService.Grains.Alarms;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
-using IotService.Grains.Storage;
+using IotService.Storage;
+using IotService.Storage.GrainState;
+using IotService.Storage.GrainState.Sqlite;
+using IotService.Storage.Sqlite;
 using IotService.Grains.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using IotService.Ingest.Diagnostics;
 using IotService.Ingest.Directory;
-using IotService.Ingest.History;
+using IotService.Ingest.HistoryWriting;
 using IotService.Ingest.Mqtt;
 using IotService.Ingest.Mqtt.Limits;
 using IotService.Ingest.Mqtt.Tls;
@@ -33,7 +33,7 @@ public static class IngestHostingExtensions
         services.AddSingleton<GrainDelivery>();
         services.AddSingleton<BrokerState>();
         services.AddSingleton<MqttNetLoggerAdapter>();
-        services.TryAddSingleton<IHistoryWriter, NoHistoryWriter>();
+        services.AddHistoryWriter();
         services.AddHostedService<IngestPump>();
 
         var mode = builder.Configuration[$"{MqttOptions.SectionName}:{nameof(MqttOptions.Mode)}"] ?? "embedded";

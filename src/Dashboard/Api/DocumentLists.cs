@@ -1,5 +1,6 @@
 using System.Text.Json;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 
 namespace IotService.Dashboard.Api;
 

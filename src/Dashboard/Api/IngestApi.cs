@@ -1,6 +1,7 @@
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Diagnostics;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 
 namespace IotService.Dashboard.Api;
 

@@ -1,4 +1,7 @@
-using IotService.Grains.Storage;
+using IotService.Storage;
+using IotService.Storage.GrainState;
+using IotService.Storage.GrainState.Sqlite;
+using IotService.Storage.Sqlite;
 using IotService.Ingest.Mqtt;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,8 @@ using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
 using IotService.Dashboard.Alarms;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Ingest.Directory;
 
 namespace IotService.Dashboard.Devices;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IotService.Contracts.Models;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
 using IotService.Ingest.Directory;
 

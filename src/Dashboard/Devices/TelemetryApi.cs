@@ -2,7 +2,8 @@ using System.Security.Claims;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Directory;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Devices;

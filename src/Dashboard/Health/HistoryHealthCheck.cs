@@ -1,4 +1,5 @@
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IotService.Dashboard.Health;

@@ -1,4 +1,5 @@
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IotService.Dashboard.Health;

@@ -1,6 +1,7 @@
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Ingest.Directory;
 
 namespace IotService.Dashboard.Models;

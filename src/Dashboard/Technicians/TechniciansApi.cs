@@ -3,7 +3,8 @@ using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Technicians;

@@ -3,7 +3,8 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Auth.Login;
 using IotService.Dashboard.Auth.Tokens;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using IotService.Contracts.Devices;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,12 @@
 using IotService.Contracts.Devices;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Alarms;
-using IotService.Grains.Catalog;
-using IotService.Grains.Storage;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
+using IotService.Storage;
+using IotService.Storage.GrainState;
+using IotService.Storage.GrainState.Sqlite;
+using IotService.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IotService.Contracts.Devices;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 
 namespace IotService.Grains.Devices;
 

@@ -1,5 +1,6 @@
 using IotService.Contracts.Models;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Documents;
 
 namespace IotService.Grains.Models;

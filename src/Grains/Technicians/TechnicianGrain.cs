@@ -1,6 +1,7 @@
 using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Documents;
 
 namespace IotService.Grains.Technicians;

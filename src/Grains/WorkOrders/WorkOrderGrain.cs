@@ -1,6 +1,7 @@
 using IotService.Contracts.Customers;
 using IotService.Contracts.WorkOrders;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Grains.WorkOrders;

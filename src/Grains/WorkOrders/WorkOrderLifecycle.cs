@@ -1,5 +1,6 @@
 using IotService.Contracts.WorkOrders;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using static IotService.Contracts.WorkOrders.WorkOrderState;
 
 namespace IotService.Grains.WorkOrders;

@@ -24,5 +24,5 @@ public sealed record IngestStatsSnapshot(
     DateTimeOffset At)
 {
     /// <summary>The history store and its spool; filled in by the API.</summary>
-    public History.HistoryStatus? History { get; init; }
+    public Storage.History.HistoryStatus? History { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using IotService.Ingest.Diagnostics;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

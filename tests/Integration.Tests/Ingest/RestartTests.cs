@@ -48,7 +48,7 @@ public sealed class RestartTests
         await device.PublishAsync("""{"values":{"rpm":1234}}""");
         await hub.WaitForValueAsync("dev-flush", "rpm", 1234);
 
-        var catalog = hub.Get<IotService.Grains.Catalog.IDeviceCatalog>();
+        var catalog = hub.Get<IotService.Storage.Catalogs.IDeviceCatalog>();
         var summary = await Eventually.GetAsync(() => catalog.GetAsync("dev-flush"), s => s?.ValuesJson.Contains("1234", StringComparison.Ordinal) == true, what: "flushed summary");
         Assert.Equal(IotService.Contracts.Devices.DeviceStatus.Online, summary!.Status);
     }

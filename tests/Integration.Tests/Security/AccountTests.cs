@@ -4,7 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Auth.Tokens;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Integration.Tests.Alarms;
 using IotService.Integration.Tests.Infrastructure;
 

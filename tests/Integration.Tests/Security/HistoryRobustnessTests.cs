@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IotService.Contracts.Telemetry;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using IotService.Integration.Tests.Infrastructure;
 
 namespace IotService.Integration.Tests.Security;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using IotService.Dashboard.Users;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Auth.Sessions;

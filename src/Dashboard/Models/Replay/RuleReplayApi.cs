@@ -1,7 +1,8 @@
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Models.Replay;

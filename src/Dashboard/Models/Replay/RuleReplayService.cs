@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
-using IotService.Grains.Catalog;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Models;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using IotService.Rules.Replay;
 using IotService.Rules.Thresholds;
 using Microsoft.Extensions.Options;

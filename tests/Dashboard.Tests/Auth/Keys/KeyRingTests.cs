@@ -40,7 +40,7 @@ public sealed class KeyRingTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = _folder });
-        builder.Services.AddOptions<IotService.Grains.Storage.StorageOptions>().BindConfiguration("Storage");
+        builder.Services.AddOptions<IotService.Storage.StorageOptions>().BindConfiguration("Storage");
         builder.Services.AddOptions<IotService.Dashboard.Auth.AuthOptions>().BindConfiguration("Auth");
         builder.AddKeyRing();
         return builder.Services.BuildServiceProvider();

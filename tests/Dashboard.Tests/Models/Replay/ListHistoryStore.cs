@@ -1,4 +1,5 @@
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 
 namespace IotService.Dashboard.Tests.Models.Replay;
 

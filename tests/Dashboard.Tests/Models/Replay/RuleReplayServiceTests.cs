@@ -2,7 +2,8 @@ using IotService.Contracts.Common;
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Models.Replay;
-using IotService.Ingest.History;
+using IotService.Storage.History;
+using IotService.Ingest.HistoryWriting;
 using IotService.Rules.Replay;
 using static IotService.Dashboard.Tests.Models.Replay.ReplayHistory;
 

@@ -1,8 +1,0 @@
-namespace IotService.Grains.Catalog;
-
-public static class DocumentKinds
-{
-    public const string DeviceModel = "device-model";
-    public const string Customer = "customer";
-    public const string Technician = "technician";
-}

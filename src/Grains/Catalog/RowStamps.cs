@@ -1,9 +1,0 @@
-namespace IotService.Grains.Catalog;
-
-/// <summary>Update times for catalog rows, which are replaced only by newer ones.</summary>
-internal static class RowStamps
-{
-    /// <summary><paramref name="now"/>, or a millisecond after <paramref name="previous"/> when two changes fall within one clock tick.</summary>
-    public static DateTimeOffset Later(DateTimeOffset previous, DateTimeOffset now) =>
-        now > previous ? now : previous.AddTicks(TimeSpan.TicksPerMillisecond);
-}

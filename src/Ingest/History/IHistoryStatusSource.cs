@@ -1,6 +1,0 @@
-namespace IotService.Ingest.History;
-
-public interface IHistoryStatusSource
-{
-    HistoryStatus Current();
-}

@@ -1,9 +1,0 @@
-using IotService.Ingest.Pipeline;
-
-namespace IotService.Ingest.History;
-
-/// <summary>Keeps no history: used until a history store is configured.</summary>
-public sealed class NoHistoryWriter : IHistoryWriter
-{
-    public ValueTask WriteAsync(IReadOnlyList<IngestItem> batch, bool durable, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-}

@@ -1,3 +1,0 @@
-namespace IotService.Ingest.History;
-
-public sealed record RawPoint(DateTimeOffset Timestamp, double Value);

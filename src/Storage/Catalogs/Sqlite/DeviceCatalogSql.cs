@@ -1,0 +1,79 @@
+namespace IotService.Storage.Catalogs.Sqlite;
+
+/// <summary>SQL of the SQLite device catalog. Times are unix milliseconds (UTC); enums are their integer values.</summary>
+internal static class DeviceCatalogSql
+{
+    public const string Columns =
+        "id, name, model_id, customer_id, status, severity, lat, lon, last_seen, registered_at, "
+        + "values_json, secret_hash, activation_code, updated_at, due_at";
+
+    // Filtered indexes carry id as their second column, so a filtered list walks the index already in id
+    // order and LIMIT stops early, instead of collecting every match and sorting it.
+    public const string Schema =
+        """
+        CREATE TABLE IF NOT EXISTS devices (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NULL,
+            model_id TEXT NOT NULL,
+            customer_id TEXT NULL,
+            status INTEGER NOT NULL,
+            severity INTEGER NOT NULL,
+            lat REAL NULL,
+            lon REAL NULL,
+            last_seen INTEGER NULL,
+            registered_at INTEGER NOT NULL,
+            values_json TEXT NOT NULL,
+            secret_hash TEXT NOT NULL,
+            activation_code TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            due_at INTEGER NULL);
+        CREATE INDEX IF NOT EXISTS ix_devices_model ON devices (model_id, id);
+        CREATE INDEX IF NOT EXISTS ix_devices_customer ON devices (customer_id, id);
+        CREATE INDEX IF NOT EXISTS ix_devices_status ON devices (status, id);
+        CREATE INDEX IF NOT EXISTS ix_devices_severity ON devices (severity, id);
+        CREATE INDEX IF NOT EXISTS ix_devices_updated ON devices (updated_at);
+        CREATE INDEX IF NOT EXISTS ix_devices_silent ON devices (status, last_seen);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_devices_activation ON devices (activation_code) WHERE activation_code <> '';
+        """;
+
+    // Databases made before clock rules lack due_at; added once, before the index on it is created.
+    public const string HasDueColumn = "SELECT COUNT(*) FROM pragma_table_info('devices') WHERE name = 'due_at';";
+
+    public const string AddDueColumn = "ALTER TABLE devices ADD COLUMN due_at INTEGER NULL;";
+
+    public const string DueIndex = "CREATE INDEX IF NOT EXISTS ix_devices_due ON devices (due_at) WHERE due_at IS NOT NULL;";
+
+    public const string Upsert =
+        $"""
+        INSERT INTO devices ({Columns})
+        VALUES (@id, @name, @model_id, @customer_id, @status, @severity, @lat, @lon, @last_seen, @registered_at,
+                @values_json, @secret_hash, @activation_code, @updated_at, @due_at)
+        ON CONFLICT (id) DO UPDATE SET
+            name = excluded.name, model_id = excluded.model_id, customer_id = excluded.customer_id,
+            status = excluded.status, severity = excluded.severity, lat = excluded.lat, lon = excluded.lon,
+            last_seen = excluded.last_seen, registered_at = excluded.registered_at,
+            values_json = excluded.values_json, secret_hash = excluded.secret_hash,
+            activation_code = excluded.activation_code, updated_at = excluded.updated_at, due_at = excluded.due_at
+        WHERE excluded.updated_at >= devices.updated_at;
+        """;
+
+    public const string Get = $"SELECT {Columns} FROM devices WHERE id = @id;";
+
+    public const string FindByActivationCode = $"SELECT {Columns} FROM devices WHERE activation_code = @code AND activation_code <> '';";
+
+    public const string ChangedSince = $"SELECT {Columns} FROM devices WHERE updated_at >= @since ORDER BY updated_at, id;";
+
+    // Walks ix_devices_silent (status, last_seen) in last_seen order, so LIMIT stops early; 1 = DeviceStatus.Online.
+    public const string SilentOnline =
+        "SELECT id FROM devices WHERE status = 1 AND last_seen < @before ORDER BY last_seen LIMIT @limit;";
+
+    // Walks the partial index ix_devices_due in due order.
+    public const string Due = "SELECT id FROM devices WHERE due_at IS NOT NULL AND due_at <= @now ORDER BY due_at LIMIT @limit;";
+
+    // Leaves updated_at alone: directory refresh reads by updated_at and nothing it caches changed.
+    public const string MarkModelDue = "UPDATE devices SET due_at = @at WHERE model_id = @model_id;";
+
+    public const string ListPrefix = $"SELECT {Columns} FROM devices WHERE id > @after";
+
+    public const string ListSuffix = " ORDER BY id LIMIT @limit;";
+}

@@ -1,0 +1,6 @@
+namespace IotService.Storage.History;
+
+public interface IHistoryStatusSource
+{
+    HistoryStatus Current();
+}

@@ -1,0 +1,3 @@
+namespace IotService.Storage.History;
+
+public sealed record RawPoint(DateTimeOffset Timestamp, double Value);

@@ -1,0 +1,167 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace IotService.Storage.History.Spool;
+
+/// <summary>
+/// The single writer loop: takes everything queued, writes it, fsyncs once, then completes all
+/// the appends that were waiting for it. Rolls segments at the size limit and holds records back
+/// while the spool is full.
+/// </summary>
+internal sealed partial class SpoolWriter(
+    string directory, long maxBytes, long segmentBytes, long lastSequence, SpoolLedger ledger, SpoolCounters counters, ILogger logger)
+{
+    private readonly List<SpoolAppend> _pending = [];
+    private SegmentWriter? _segment;
+    private long _lastSequence = lastSequence;
+    private bool _full;
+
+    /// <summary>Awaited before each fsync; lets tests hold a commit open.</summary>
+    public Func<ValueTask>? BeforeCommit { get; set; }
+
+    /// <summary>Set each time a record starts waiting for room.</summary>
+    public AsyncSignal BackPressure { get; } = new();
+
+    public void Start() => Roll();
+
+    public async Task RunAsync(ChannelReader<SpoolAppend> queue, CancellationToken stopping)
+    {
+        while (await queue.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            SpoolAppend? current = null;
+            try
+            {
+                while (queue.TryRead(out current))
+                {
+                    await MakeRoomAsync(current.Length, stopping).ConfigureAwait(false);
+                    _segment!.Write(current.Frame);
+                    ledger.Written(_segment.Sequence, current.Length);
+                    current.Release();
+                    _pending.Add(current);
+                    current = null;
+                }
+
+                await CommitAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Disposed while this record waited for room: it never became durable.
+                ledger.Unqueue(current!.Length);
+                current.Fail(new ObjectDisposedException(nameof(WriteAheadSpool)));
+            }
+            catch (Exception ex)
+            {
+                LogWriteFailed(ex, _pending.Count + (current is null ? 0 : 1));
+                if (current is not null)
+                {
+                    ledger.Unqueue(current.Length);
+                    current.Fail(ex);
+                }
+
+                Abandon(ex);
+            }
+        }
+
+        _segment?.Dispose();
+    }
+
+    private async ValueTask MakeRoomAsync(int length, CancellationToken stopping)
+    {
+        var rolls = _segment is null || (_segment.Length > SegmentFile.HeaderSize && _segment.Length + length > segmentBytes);
+        while (ledger.Bytes + length + (rolls ? SegmentFile.HeaderSize : 0) > maxBytes)
+        {
+            // Records already written must not wait with this one: their appenders are owed an answer.
+            await CommitAsync().ConfigureAwait(false);
+            var advanced = ledger.Advanced.Next;
+            if (ledger.AllForwarded() && (_segment is null || _segment.Length > SegmentFile.HeaderSize))
+            {
+                // All written data is forwarded, but a segment is only freed once it is no longer written to.
+                Roll();
+                rolls = false;
+                continue;
+            }
+
+            if (!_full)
+            {
+                _full = true;
+                LogFull(ledger.Bytes, maxBytes);
+            }
+
+            BackPressure.Set();
+            await advanced.WaitAsync(stopping).ConfigureAwait(false);
+        }
+
+        if (_full)
+        {
+            _full = false;
+            LogRoomAgain(ledger.Bytes, maxBytes);
+        }
+
+        if (rolls)
+        {
+            await CommitAsync().ConfigureAwait(false);
+            Roll();
+        }
+    }
+
+    private async ValueTask CommitAsync()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        if (BeforeCommit is { } hook)
+        {
+            await hook().ConfigureAwait(false);
+        }
+
+        _segment!.Commit();
+        counters.Fsynced();
+        ledger.Commit(new SpoolPosition(_segment.Sequence, _segment.CommittedLength), _pending.Count, _pending[0].AppendedAtUnixMs);
+        foreach (var append in _pending)
+        {
+            append.Durable?.TrySetResult();
+        }
+
+        _pending.Clear();
+    }
+
+    private void Roll()
+    {
+        _segment?.Dispose();
+        _segment = null;
+        _segment = SegmentWriter.Create(directory, ++_lastSequence);
+        ledger.SegmentCreated(_segment.Sequence);
+        foreach (var sequence in ledger.TakeConsumed())
+        {
+            File.Delete(SegmentFile.PathOf(directory, sequence));
+        }
+    }
+
+    /// <summary>A write, fsync or segment creation failed: fail what was not durable and start a new segment with the next record.</summary>
+    private void Abandon(Exception exception)
+    {
+        foreach (var append in _pending)
+        {
+            append.Fail(exception);
+        }
+
+        _pending.Clear();
+        if (_segment is { } segment)
+        {
+            segment.Abandon();
+            ledger.Truncated(segment.Sequence, segment.CommittedLength);
+            _segment = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spool write failed; {Count} records were not made durable")]
+    private partial void LogWriteFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spool full ({Bytes} of {MaxBytes} bytes): durable writes wait for the forwarder, others are dropped")]
+    private partial void LogFull(long bytes, long maxBytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spool has room again ({Bytes} of {MaxBytes} bytes)")]
+    private partial void LogRoomAgain(long bytes, long maxBytes);
+}
