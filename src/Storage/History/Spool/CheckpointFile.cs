@@ -51,6 +51,6 @@ internal static class CheckpointFile
         }
 
         File.Move(temp, Path.Combine(directory, FileName), overwrite: true);
-        DirectorySync.Flush(directory);
+        FolderEntries.Flush(directory);
     }
 }

@@ -84,7 +84,7 @@ internal static class DeadLetterFile
             stream.Flush(flushToDisk: true);
         }
 
-        DirectorySync.Flush(folder);
+        FolderEntries.Flush(folder);
         return path;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class SegmentWriter : IDisposable
             SegmentFile.WriteHeader(header);
             stream.Write(header);
             stream.Flush(flushToDisk: true);
-            DirectorySync.Flush(directory);
+            FolderEntries.Flush(directory);
             return new SegmentWriter(sequence, stream);
         }
         catch

@@ -8,7 +8,7 @@ namespace IotService.Storage.History.Spool;
 /// itself, as POSIX requires. .NET cannot open a folder as a file, hence libc. Windows (NTFS
 /// journals metadata) needs nothing.
 /// </summary>
-internal static class DirectorySync
+internal static class FolderEntries
 {
     public static void Flush(string directory)
     {
