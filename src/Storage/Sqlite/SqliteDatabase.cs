@@ -12,10 +12,10 @@ namespace IotService.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Grain state and summary rows share the file on purpose: SQLite has one writer per file, and a single
-/// <see cref="GroupCommitWriter"/> for both commits a device's state and its summary in one fsync
+/// <see cref="GroupCommit{TSession}"/> for both commits a device's state and its summary in one fsync
 /// instead of two writers contending for the same lock.
 /// </remarks>
-public sealed partial class SqliteDatabase : IAsyncDisposable
+public sealed partial class SqliteDatabase : IGroupCommitTarget<ConnectionWriteSession>, IAsyncDisposable
 {
     /// <summary>Most writes per transaction: keeps one commit to a few ms, so the next group starts soon.</summary>
     private const int MaxBatchSize = 512;
@@ -33,9 +33,10 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;";
 
     private readonly string _connectionString;
-    private readonly GroupCommitWriter _writer;
+    private readonly GroupCommit<ConnectionWriteSession> _writer;
     private readonly ITimer _optimizeTimer;
     private readonly ILogger _logger;
+    private ConnectionWriteSession? _session;
 
     public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider? timeProvider = null, ILogger<SqliteDatabase>? logger = null)
     {
@@ -50,7 +51,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             Pooling = true,
         }.ToString();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _writer = new GroupCommitWriter(OpenWriterAsync, MaxBatchSize, _logger);
+        _writer = new GroupCommit<ConnectionWriteSession>(this, MaxBatchSize, _logger);
         _optimizeTimer = (timeProvider ?? TimeProvider.System).CreateTimer(
             _ => _ = OptimizeAsync(), null, OptimizeInterval, OptimizeInterval);
     }
@@ -77,10 +78,26 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> on the single writer connection, inside a transaction it may share with
-    /// other writes; completes with its result once durable. See <see cref="GroupCommitWriter.WriteAsync"/>.
+    /// other writes; completes with its result once durable. See <see cref="GroupCommit{TSession}.WriteAsync"/>.
     /// </summary>
-    public Task<int> WriteAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync((connection, transaction) => work((SqliteConnection)connection, (SqliteTransaction)transaction), cancellationToken);
+    public async Task<int> WriteAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken = default) =>
+        (int)await _writer.WriteAsync(session => work(session.Connection, session.Transaction), 1, cancellationToken).ConfigureAwait(false);
+
+    bool IGroupCommitTarget<ConnectionWriteSession>.WantsUpkeep => false;
+
+    /// <summary>The writer connection, replaced on the next group when it broke rather than retried forever.</summary>
+    async ValueTask<ConnectionWriteSession> IGroupCommitTarget<ConnectionWriteSession>.SessionAsync()
+    {
+        if (_session is { IsBroken: true })
+        {
+            await _session.DisposeAsync().ConfigureAwait(false);
+            _session = null;
+        }
+
+        return _session ??= new ConnectionWriteSession(await OpenWriterAsync(CancellationToken.None).ConfigureAwait(false));
+    }
+
+    bool IGroupCommitTarget<ConnectionWriteSession>.Upkeep(int lastGroupWeight) => true;
 
     /// <summary>Runs statements without parameters (idempotent DDL, pragmas) through the writer.</summary>
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken = default) =>
@@ -91,6 +108,11 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
     {
         await _optimizeTimer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
+        if (_session is not null)
+        {
+            await _session.DisposeAsync().ConfigureAwait(false);
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -109,7 +131,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    private async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 

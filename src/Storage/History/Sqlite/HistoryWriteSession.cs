@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace IotService.Storage.History.Sqlite;
@@ -7,7 +8,7 @@ namespace IotService.Storage.History.Sqlite;
 /// The single writer connection of a history file with its prepared upsert and series catalog.
 /// Used by one thread at a time (the group-commit loop); every write runs inside <see cref="Begin"/>…<see cref="Commit"/>.
 /// </summary>
-internal sealed class HistoryWriteSession : IDisposable
+internal sealed class HistoryWriteSession : IWriteSession, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly NativeStatement _upsert;

@@ -1,7 +1,9 @@
+using IotService.Storage.Sqlite;
+
 namespace IotService.Storage.History.Sqlite;
 
 /// <summary>One retention run as a sequence of short writer transactions, each queued behind the writes that arrived meanwhile.</summary>
-internal sealed class RetentionPass(HistoryGroupCommitter writer, SqliteHistoryTuning tuning)
+internal sealed class RetentionPass(GroupCommit<HistoryWriteSession> writer, SqliteHistoryTuning tuning)
 {
     /// <summary>Rolls up and deletes raw rows before <paramref name="rawHorizon"/>, then deletes rollups before <paramref name="rollupHorizon"/>.</summary>
     public async Task<(long RolledUp, long Deleted)> RunAsync(long rawHorizon, long rollupHorizon, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,8 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
 
     private readonly SqliteHistoryTuning _tuning;
     private readonly HistoryReader _reader;
-    private readonly HistoryGroupCommitter _writer;
+    private readonly HistoryWriteSession _session;
+    private readonly GroupCommit<HistoryWriteSession> _writer;
     private readonly TimeProvider _timeProvider;
     private readonly IOptions<HistoryOptions> _options;
     private readonly ILogger<SqliteHistoryStore> _logger;
@@ -61,8 +63,8 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
 
         // Opened here, not lazily: the tables must exist before the first query, and a bad path should
         // stop the host at start rather than fail every write later.
-        var session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString(), tuning.MergeThresholdRows);
-        _writer = new HistoryGroupCommitter(session, MaxGroupValues, tuning.MergeChunkRows, logger);
+        _session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString(), tuning.MergeThresholdRows);
+        _writer = new GroupCommit<HistoryWriteSession>(new HistoryWriteTarget(_session, tuning.MergeChunkRows, logger), MaxGroupValues, logger);
     }
 
     /// <summary>Full path of the history file.</summary>
@@ -127,6 +129,7 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
+        _session.Dispose();
         _reader.ClearPool();
     }
 

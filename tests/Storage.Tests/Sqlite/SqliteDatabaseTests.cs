@@ -1,6 +1,8 @@
+using IotService.Storage.Tests.GrainState;
+using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace IotService.Storage.Tests.GrainState;
+namespace IotService.Storage.Tests.Sqlite;
 
 public sealed class SqliteDatabaseTests : IAsyncLifetime
 {
