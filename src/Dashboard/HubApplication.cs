@@ -28,14 +28,12 @@ public static class HubApplication
         // Content root = the build output, so appsettings.json is found whatever the working
         // directory; relative paths such as Storage:Path stay relative to where the hub is started.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var storagePath = builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Path)}"] ?? new StorageOptions().Path;
-        var wasOpen = DataFolder.MakeOwnerOnly(storagePath);
         builder.AddGrainServices();
         builder.AddHubSilo();
 
         // Hosted services start in this order: the directory is filled before MQTT accepts devices.
         builder.Services.AddHostedService<DirectorySync>();
-        builder.AddHistoryStore();
+        builder.AddStorage();
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHttpSecurity();
@@ -46,11 +44,7 @@ public static class HubApplication
         builder.AddDemo();
 
         var app = builder.Build();
-        if (wasOpen is { } mode)
-        {
-            DataFolder.LogTightened(app.Logger, storagePath, mode);
-        }
-
+        StorageFolder.Secure(app.Services);
         var api = app.MapHubApi();
         app.MapLiveUpdates();
         api.MapDispatchApi();

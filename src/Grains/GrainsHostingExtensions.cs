@@ -1,11 +1,5 @@
 using IotService.Grains.Alarms;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
-using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
 using IotService.Grains.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,15 +9,13 @@ namespace IotService.Grains;
 
 public static class GrainsHostingExtensions
 {
-    /// <summary>Options, the relational catalog, the rules cache and the sweeps the grains rely on (the silo itself is configured by the host).</summary>
+    /// <summary>Options, the rules cache and the sweeps the grains rely on (the silo is configured by the host, the stores by <c>AddStorage</c>).</summary>
     public static IHostApplicationBuilder AddGrainServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration(WorkOrderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSqliteCatalog();
         services.AddSingleton<ModelRulesCache>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.AddHostedService<PresenceSweeper>();

@@ -20,10 +20,6 @@ public static class DemoHostingExtensions
         var services = builder.Services;
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // Owned and validated elsewhere; bound here too so the demo also works in a host without them.
-        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DemoStats>();
         services.TryAddSingleton(sp =>

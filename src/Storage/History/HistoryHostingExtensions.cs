@@ -21,16 +21,15 @@ public static class HistoryHostingExtensions
         var services = builder.Services;
         if (string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            builder.AddSqliteHistory();
+            services.AddSqliteHistory();
             services.AddSingleton<IHistoryStatusSource>(new LocalHistoryStatus("sqlite"));
             return builder;
         }
 
         if (string.Equals(store, "influx", StringComparison.OrdinalIgnoreCase))
         {
-            var storagePath = builder.Configuration["Storage:Path"] is { Length: > 0 } path ? path : "./data";
             services.AddInfluxHistoryStore();
-            services.AddHistorySpool(Path.Combine(storagePath, "spool"));
+            services.AddHistorySpool();
             services.AddSingleton<IHistoryStatusSource, SpoolHistoryStatus>();
             services.AddHostedService(sp => new HistoryRetentionService(
                 sp.GetRequiredService<IHistoryRetention>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HistoryRetentionService>>()));

@@ -7,11 +7,11 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the shared <see cref="SqliteDatabase"/> (one file, one writer) that grain state and the
-    /// catalogs use, with <see cref="StorageOptions"/> bound from the <c>Storage</c> section. Idempotent.
+    /// catalogs use, in the folder of <see cref="StorageOptions"/> (bound by <c>AddStorage</c>). Idempotent.
     /// </summary>
     public static IServiceCollection AddSqliteStateDatabase(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddOptions<StorageOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         return services;

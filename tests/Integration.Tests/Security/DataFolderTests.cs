@@ -1,4 +1,4 @@
-using IotService.Dashboard.Hosting;
+using IotService.Storage;
 using IotService.Integration.Tests.Infrastructure;
 
 namespace IotService.Integration.Tests.Security;
@@ -15,8 +15,8 @@ public sealed class DataFolderTests
 
         await using var hub = await HubHost.StartAsync(path);
 
-        Assert.Equal(DataFolder.OwnerOnly, File.GetUnixFileMode(path));
-        Assert.Equal(DataFolder.OwnerOnly, File.GetUnixFileMode(Path.Combine(path, "keys")));
+        Assert.Equal(StorageFolder.OwnerOnly, File.GetUnixFileMode(path));
+        Assert.Equal(StorageFolder.OwnerOnly, File.GetUnixFileMode(Path.Combine(path, "keys")));
     }
 
     [Fact]
@@ -26,6 +26,6 @@ public sealed class DataFolderTests
 
         await using var hub = await HubHost.StartAsync(path);
 
-        Assert.Equal(DataFolder.OwnerOnly, File.GetUnixFileMode(path));
+        Assert.Equal(StorageFolder.OwnerOnly, File.GetUnixFileMode(path));
     }
 }

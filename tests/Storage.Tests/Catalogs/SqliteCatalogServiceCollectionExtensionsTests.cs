@@ -4,7 +4,6 @@ using IotService.Storage;
 using IotService.Storage.GrainState;
 using IotService.Storage.GrainState.Sqlite;
 using IotService.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static IotService.Storage.Tests.Catalogs.Summaries;
 
@@ -20,11 +19,8 @@ public sealed class SqliteCatalogServiceCollectionExtensionsTests : IDisposable
     public async Task AddSqliteCatalogStoresEveryCatalogInTheStateFileUnderTheConfiguredPath()
     {
         var dataPath = Path.Combine(_folder, "data");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = dataPath })
-            .Build();
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
+            .Configure<StorageOptions>(o => o.Path = dataPath)
             .AddSqliteCatalog()
             .BuildServiceProvider();
         await using (services)

@@ -57,6 +57,7 @@ public sealed class SqliteGrainStorageSiloTests : IDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration["Storage:Path"] = Path.Combine(_folder, "data");
+        builder.AddStorage();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddSqliteGrainStorage("sqlite"));

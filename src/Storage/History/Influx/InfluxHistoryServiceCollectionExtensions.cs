@@ -17,7 +17,7 @@ public static class InfluxHistoryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInfluxHistoryStore(this IServiceCollection services)
     {
-        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HistoryOptions>();
         services.TryAddSingleton(TimeProvider.System);
 
         // One long-lived client for a singleton: the pooled connection lifetime picks up DNS changes

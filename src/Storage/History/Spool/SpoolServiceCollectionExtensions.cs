@@ -14,15 +14,16 @@ public static class SpoolServiceCollectionExtensions
     /// store. Expects <see cref="HistoryOptions"/> to be bound and an <see cref="IHistoryStore"/> to be registered.
     /// </summary>
     /// <param name="services">The host's services.</param>
-    /// <param name="defaultPath">The spool folder when <c>History:Spool:Path</c> is not set, normally <c>{Storage:Path}/spool</c>.</param>
-    public static IServiceCollection AddHistorySpool(this IServiceCollection services, string defaultPath)
+    /// <param name="defaultPath">The spool folder when <c>History:Spool:Path</c> is not set; null: <c>{Storage:Path}/spool</c>.</param>
+    public static IServiceCollection AddHistorySpool(this IServiceCollection services, string? defaultPath = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<HistoryOptions>>().Value.Spool;
-            var options = new SpoolOptions { Path = configured.Path ?? defaultPath, MaxBytes = configured.MaxBytes, SegmentBytes = configured.SegmentBytes };
+            var path = configured.Path ?? defaultPath ?? System.IO.Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, "spool");
+            var options = new SpoolOptions { Path = path, MaxBytes = configured.MaxBytes, SegmentBytes = configured.SegmentBytes };
             var spool = new WriteAheadSpool(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WriteAheadSpool>>());
             SpoolMetrics.Observe(spool, sp.GetRequiredService<IMeterFactory>());
             return spool;

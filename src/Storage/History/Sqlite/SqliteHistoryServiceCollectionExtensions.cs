@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,17 +11,9 @@ public static class SqliteHistoryServiceCollectionExtensions
     /// <summary>The history file's name under <c>Storage:Path</c>.</summary>
     public const string FileName = "history.db";
 
-    /// <summary>
-    /// Registers the SQLite history store at <c>{Storage:Path}/history.db</c> (default <c>./data</c>) with
-    /// <see cref="HistoryOptions"/> bound from the <c>History</c> section; see the other overload.
-    /// </summary>
-    public static IHostApplicationBuilder AddSqliteHistory(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var folder = builder.Configuration["Storage:Path"] is { Length: > 0 } path ? path : "./data";
-        builder.Services.AddSqliteHistory(Path.Combine(folder, FileName));
-        return builder;
-    }
+    /// <summary>Registers the SQLite history store at <c>{Storage:Path}/history.db</c>; see the other overload.</summary>
+    public static IServiceCollection AddSqliteHistory(this IServiceCollection services)
+        => services.AddSqliteHistory(sp => Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, FileName));
 
     /// <summary>
     /// Registers one <see cref="SqliteHistoryStore"/> over <paramref name="filePath"/> as <see cref="IHistoryStore"/>
@@ -33,10 +24,15 @@ public static class SqliteHistoryServiceCollectionExtensions
     public static IServiceCollection AddSqliteHistory(this IServiceCollection services, string filePath, TimeSpan? retentionInterval = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        return services.AddSqliteHistory(_ => filePath, retentionInterval);
+    }
+
+    private static IServiceCollection AddSqliteHistory(this IServiceCollection services, Func<IServiceProvider, string> filePath, TimeSpan? retentionInterval = null)
+    {
         services.AddOptions<HistoryOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteHistoryStore(
-            filePath,
+            filePath(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<HistoryOptions>>(),
             sp.GetRequiredService<ILogger<SqliteHistoryStore>>()));

@@ -27,7 +27,7 @@ public sealed class SqliteHistoryServiceCollectionExtensionsTests : IAsyncLifeti
     }
 
     [Fact]
-    public void TheHostOverloadPutsTheFileUnderStoragePathAndBindsHistoryOptions()
+    public void AddStoragePutsTheHistoryFileUnderStoragePathAndBindsHistoryOptions()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,7 +35,7 @@ public sealed class SqliteHistoryServiceCollectionExtensionsTests : IAsyncLifeti
             ["Storage:Path"] = _files.Folder,
             ["History:RawRetentionDays"] = "7",
         });
-        builder.AddSqliteHistory();
+        builder.AddStorage();
         using var host = builder.Build();
 
         var store = host.Services.GetRequiredService<SqliteHistoryStore>();

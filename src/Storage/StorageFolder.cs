@@ -1,17 +1,31 @@
-namespace IotService.Dashboard.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IotService.Storage;
 
 /// <summary>
 /// <c>Storage:Path</c> holds password and secret hashes, security stamps and the key ring: only the hub's own user may
-/// list or read it. Made owner-only before anything writes into it, and tightened if found open.
+/// list or read it. The host makes it owner-only before any store opens a file in it, and tightens it if found open.
 /// </summary>
-public static partial class DataFolder
+public static partial class StorageFolder
 {
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private const UnixFileMode Others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <returns>The modes it had when they let others in (to be logged), else null.</returns>
+    /// <summary>Secures the folder of the bound <see cref="StorageOptions"/>; call after the host is built and before it starts.</summary>
+    public static void Secure(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
+        if (MakeOwnerOnly(path) is { } was)
+        {
+            LogTightened(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageFolder)), path, Convert.ToString((int)was, 8));
+        }
+    }
+
+    /// <returns>The modes it had when they let others in, else null.</returns>
     public static UnixFileMode? MakeOwnerOnly(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -34,8 +48,6 @@ public static partial class DataFolder
         File.SetUnixFileMode(path, mode & ~Others);
         return mode;
     }
-
-    public static void LogTightened(ILogger logger, string path, UnixFileMode mode) => LogTightened(logger, path, Convert.ToString((int)mode, 8));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage folder {Path} was open to other users (mode {Mode}); it is now owner-only (700)")]
     private static partial void LogTightened(ILogger logger, string path, string mode);
