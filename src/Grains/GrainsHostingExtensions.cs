@@ -1,3 +1,5 @@
+using IotService.Contracts.Alarms;
+using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
@@ -26,6 +28,7 @@ public static class GrainsHostingExtensions
         services.AddSqliteCatalog();
         services.AddSingleton<ModelRulesCache>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
+        services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
         services.AddHostedService<PresenceSweeper>();
         services.AddHostedService<RuleClock>();
         return builder;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
-using IotService.Dashboard.WorkOrders;
 using IotService.Dispatch;
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
@@ -14,13 +13,12 @@ namespace IotService.Dashboard.Dispatching;
 /// <summary>
 /// One round of automatic dispatch (SPEC §8): orders nobody accepted in time go back to dispatch without that
 /// technician; then every waiting order is assigned jointly — an exact minimum-cost assignment over the current
-/// fleet — and each decision's receipt is kept with its order.
+/// fleet — and each decision's receipt is kept with its order. The work-order grains publish the steps it takes.
 /// </summary>
 public sealed partial class DispatchRound(
     IWorkOrderCatalog orders,
     IDocumentCatalog documents,
     IGrainFactory grains,
-    WorkOrderEvents events,
     IOptions<DispatchOptions> options,
     IOptions<JsonOptions> json,
     TimeProvider time,
@@ -63,7 +61,6 @@ public sealed partial class DispatchRound(
             if (step.Outcome == WorkOrderCommandOutcome.Done)
             {
                 assigned++;
-                await events.PublishAsync("assign", step.Order!);
             }
         }
 
@@ -81,11 +78,8 @@ public sealed partial class DispatchRound(
         var assigned = await orders.ListAsync(new WorkOrderQuery([WorkOrderState.Assigned], Limit: MaxPerRound), cancellationToken);
         foreach (var order in assigned.Items.Where(o => o.AssignedAt < deadline))
         {
-            var step = await grains.GetGrain<IWorkOrderGrain>(order.Id).ApplyAsync(new WorkOrderCommand("unassign", Actor, Note: "not accepted in time"));
-            if (step.Outcome == WorkOrderCommandOutcome.Done)
-            {
-                await events.PublishAsync("unassign", step.Order!, order.TechnicianId);
-            }
+            // Refused (Conflict) when the technician accepted meanwhile: the catalog row was older than the grain.
+            await grains.GetGrain<IWorkOrderGrain>(order.Id).ApplyAsync(new WorkOrderCommand("unassign", Actor, Note: "not accepted in time"));
         }
     }
 

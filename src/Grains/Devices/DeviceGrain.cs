@@ -1,3 +1,4 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Alarms;
