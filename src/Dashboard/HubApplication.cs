@@ -41,7 +41,6 @@ public static class HubApplication
         builder.AddHttpSecurity();
         builder.AddHubApi();
         builder.AddLiveUpdates();
-        builder.AddDispatching();
         builder.AddHubHealthChecks();
         builder.AddDemo();
 

@@ -1,6 +1,7 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
+using IotService.Grains.Dispatching;
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
@@ -17,7 +18,10 @@ namespace IotService.Grains;
 
 public static class GrainsHostingExtensions
 {
-    /// <summary>Options, the relational catalog, the rules cache and the sweeps the grains rely on (the silo itself is configured by the host).</summary>
+    /// <summary>
+    /// Options, the relational catalog, the rules cache, the sweeps and the dispatch keeper the grains rely on, and null
+    /// event receivers for a host without a web front (the silo itself is configured by the host).
+    /// </summary>
     public static IHostApplicationBuilder AddGrainServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,12 +29,15 @@ public static class GrainsHostingExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration(WorkOrderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSqliteCatalog();
         services.AddSingleton<ModelRulesCache>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
+        services.AddSingleton<DispatchRound>();
         services.AddHostedService<PresenceSweeper>();
         services.AddHostedService<RuleClock>();
+        services.AddHostedService<DispatchKeeper>();
         return builder;
     }
 }
