@@ -1,4 +1,5 @@
 using IotService.Contracts.Alarms;
+using IotService.Contracts.Devices;
 using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
 using IotService.Grains.Dispatching;
@@ -34,6 +35,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<ModelRulesCache>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
+        services.TryAddSingleton<IDeviceDeltaNotifier, NullDeviceDeltaNotifier>();
         services.AddSingleton<DispatchRound>();
         services.AddHostedService<PresenceSweeper>();
         services.AddHostedService<RuleClock>();

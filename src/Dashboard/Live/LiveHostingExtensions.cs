@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IotService.Contracts.Alarms;
 using IotService.Contracts.WorkOrders;
+using IotService.Dashboard.Map;
 using IotService.Dashboard.Notifications;
 using IotService.Dashboard.Notifications.Webhooks;
 using IotService.Dashboard.Users;
@@ -16,7 +17,8 @@ public static class LiveHostingExtensions
     /// <summary>
     /// The map hub (SignalR, with the API's JSON conventions) and what feeds it, each through the observer its owning
     /// grain publishes to: alarm changes from the device grains, sent in-app and as signed webhooks (configuration
-    /// sections <c>Notifications</c> and <c>Webhooks</c>); work-order changes from the work-order grains.
+    /// sections <c>Notifications</c> and <c>Webhooks</c>); work-order changes from the work-order grains; device deltas
+    /// into the map's projection (section <c>Map</c>).
     /// </summary>
     public static IHostApplicationBuilder AddLiveUpdates(this IHostApplicationBuilder builder)
     {
@@ -34,6 +36,7 @@ public static class LiveHostingExtensions
         services.AddObserver<IWorkOrderNotifier, WorkOrderNotifier>();
         services.AddHostedService<WorkOrderNotificationService>();
         builder.AddWebhooks();
+        builder.AddDeviceMap();
         return builder;
     }
 
