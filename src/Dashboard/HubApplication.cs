@@ -39,7 +39,6 @@ public static class HubApplication
         builder.AddHttpSecurity();
         builder.AddHubApi();
         builder.AddLiveUpdates();
-        builder.AddDispatching();
         builder.AddHubHealthChecks();
         builder.AddDemo();
 

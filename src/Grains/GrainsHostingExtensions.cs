@@ -1,4 +1,8 @@
+using IotService.Contracts.Alarms;
+using IotService.Contracts.Devices;
+using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
+using IotService.Grains.Dispatching;
 using IotService.Grains.Devices;
 using IotService.Grains.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +13,25 @@ namespace IotService.Grains;
 
 public static class GrainsHostingExtensions
 {
-    /// <summary>Options, the rules cache and the sweeps the grains rely on (the silo is configured by the host, the stores by <c>AddStorage</c>).</summary>
+    /// <summary>
+    /// Options, the rules cache, the sweeps and the dispatch keeper the grains rely on, and null event receivers for a
+    /// host without a web front (the silo is configured by the host, the stores by <c>AddStorage</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddGrainServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration(WorkOrderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelRulesCache>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
+        services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
+        services.TryAddSingleton<IDeviceDeltaNotifier, NullDeviceDeltaNotifier>();
+        services.AddSingleton<DispatchRound>();
         services.AddHostedService<PresenceSweeper>();
         services.AddHostedService<RuleClock>();
+        services.AddHostedService<DispatchKeeper>();
         return builder;
     }
 }

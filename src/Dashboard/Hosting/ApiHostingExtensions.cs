@@ -32,7 +32,6 @@ public static class ApiHostingExtensions
         services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RuleReplayService>();
         services.AddSingleton<WorkOrderService>();
-        services.AddSingleton<WorkOrderEvents>();
         return builder;
     }
 

@@ -11,4 +11,7 @@ public static class LiveMethods
 
     /// <summary>A work order changed: <c>{event, order}</c> to staff, its customer and its technician (and the one it was taken from).</summary>
     public const string WorkOrder = "workOrder";
+
+    /// <summary><c>[{id, modelId, customerId, …changed fields}]</c>: devices that changed in the last window (staff only, until viewports).</summary>
+    public const string DeviceDeltas = "deviceDeltas";
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Customers;
 using IotService.Dashboard.Alarms;
 using IotService.Dashboard.Live;
 using IotService.Dashboard.Notifications.Webhooks;
-using IotService.Grains.Alarms;
 using IotService.Ingest.Directory;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -24,7 +24,7 @@ public sealed class AlarmNotificationService(
     IOptions<JsonOptions> jsonOptions,
     IOptions<AlarmNotificationOptions> options,
     DeviceDirectory directory,
-    ILogger<AlarmNotificationService> logger) : BackgroundService
+    ILogger<AlarmNotificationService> logger) : LiveEventPump<AlarmChange>(notifier.Reader, hub, logger)
 {
     private readonly JsonSerializerOptions _json = jsonOptions.Value.SerializerOptions;
     private readonly TimeSpan _lookupTimeout = TimeSpan.FromSeconds(options.Value.CustomerLookupTimeoutSeconds);
@@ -52,30 +52,9 @@ public sealed class AlarmNotificationService(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var change in notifier.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await SendAsync(change, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // One bad change must not end the service (or, through BackgroundService, the host).
-                    logger.ChangeFailed(e, change.Alarm.Id, change.Event);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: changes still queued are not sent; the alarms themselves are stored.
-        }
-    }
+    protected override string Describe(AlarmChange change) => $"{change.Event} of alarm {change.Alarm.Id}";
 
-    private async Task SendAsync(AlarmChange change, CancellationToken cancellationToken)
+    protected override async Task SendAsync(AlarmChange change, CancellationToken cancellationToken)
     {
         var alarm = change.Alarm;
         var customer = change.Notify.Any(a => a is NotifyAudience.Owner or NotifyAudience.Supervisor)
@@ -84,17 +63,7 @@ public sealed class AlarmNotificationService(
         var targets = webhookOptions.Value.Targets;
         var route = AlarmRouter.Plan(change, customer, targets.ContainsKey, a => AlarmVisibility.ForCustomer(a, directory));
 
-        foreach (var message in route.Live)
-        {
-            try
-            {
-                await hub.Clients.Group(message.Group).SendAsync(message.Method, message.Payload, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LiveSendFailed(e, message.Method, alarm.Id, message.Group);
-            }
-        }
+        await SendLiveAsync(change, route.Live, cancellationToken);
 
         foreach (var webhook in route.Webhooks)
         {

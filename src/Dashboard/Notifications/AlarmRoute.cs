@@ -1,3 +1,5 @@
+using IotService.Dashboard.Live;
+
 namespace IotService.Dashboard.Notifications;
 
 /// <summary>Everything one alarm change is sent as, in order.</summary>

@@ -1,7 +1,6 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Customers;
 using IotService.Dashboard.Live;
-using IotService.Grains.Alarms;
 
 namespace IotService.Dashboard.Notifications;
 

@@ -7,10 +7,4 @@ internal static partial class NotificationLogMessages
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up customer {CustomerId} for alarm {AlarmId}; its owner and supervisor notifications go to staff")]
     public static partial void CustomerLookupFailed(this ILogger logger, Exception exception, string customerId, string alarmId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send {Method} of alarm {AlarmId} to group {Group}")]
-    public static partial void LiveSendFailed(this ILogger logger, Exception exception, string method, string alarmId, string group);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not notify {Event} of alarm {AlarmId}")]
-    public static partial void ChangeFailed(this ILogger logger, Exception exception, string alarmId, string @event);
 }

@@ -3,6 +3,7 @@ using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
+using IotService.Grains.Technicians;
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,11 @@ public static class TechniciansApi
         var errors = new ValidationErrors();
         errors.Require(Ids.IsValid(technician.Id), "id", Ids.Rule);
         errors.Require(!string.IsNullOrWhiteSpace(technician.Name), "name", "required");
-        TechnicianChecks.Check(errors, "", technician.Skills, technician.Location, technician.Shift, technician.VanStock, technician.WorkloadLimit);
+        foreach (var (field, message) in TechnicianChecks.Problems("", technician.Skills, technician.Location, technician.Shift, technician.VanStock, technician.WorkloadLimit))
+        {
+            errors.Add(field, message);
+        }
+
         errors.Require(technician.HomeBase is null || technician.HomeBase.IsValid, "homeBase", "lat within ±90, lon within ±180");
         errors.ThrowIfAny();
         var saved = await Ids.CreateAsync(() => grains.GetGrain<ITechnicianGrain>(technician.Id).SaveAsync(technician, mustNotExist: true));

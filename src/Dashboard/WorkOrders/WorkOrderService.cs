@@ -14,12 +14,11 @@ namespace IotService.Dashboard.WorkOrders;
 
 /// <summary>
 /// Work orders made by people (a dispatcher, or a customer reporting a fault) and the steps people take on them,
-/// with who may take which step. The grain enforces the lifecycle; this enforces the roles.
+/// with who may take which step. The grain enforces the lifecycle and publishes every change; this enforces the roles.
 /// </summary>
 public sealed class WorkOrderService(
     IGrainFactory grains,
     DeviceDirectory directory,
-    WorkOrderEvents events,
     IOptions<WorkOrderOptions> options,
     TimeProvider time)
 {
@@ -64,9 +63,7 @@ public sealed class WorkOrderService(
             Description = request.Description,
             Location = device.Location,
         };
-        var created = await grains.GetGrain<IWorkOrderGrain>(order.Id).CreateAsync(order);
-        await events.PublishAsync("created", created);
-        return created;
+        return await grains.GetGrain<IWorkOrderGrain>(order.Id).CreateAsync(order);
     }
 
     public async Task<WorkOrderCommandResult> ApplyAsync(string id, string action, WorkOrderActionRequest? request, ClaimsPrincipal user)
@@ -102,13 +99,7 @@ public sealed class WorkOrderService(
             throw RequestValidationException.For("technicianId", $"no technician '{request.TechnicianId}'");
         }
 
-        var result = await grain.ApplyAsync(command);
-        if (result.Outcome == WorkOrderCommandOutcome.Done)
-        {
-            await events.PublishAsync(action, result.Order!, order.TechnicianId);
-        }
-
-        return result;
+        return await grain.ApplyAsync(command);
     }
 
     private static bool MayTake(ClaimsPrincipal user, string action) =>

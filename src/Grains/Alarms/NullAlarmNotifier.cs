@@ -1,3 +1,5 @@
+using IotService.Contracts.Alarms;
+
 namespace IotService.Grains.Alarms;
 
 /// <summary>The notifier when the host registers none (grain tests, tools): changes are stored, nobody is told.</summary>

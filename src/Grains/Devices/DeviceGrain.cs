@@ -1,3 +1,4 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Alarms;
@@ -24,6 +25,7 @@ public sealed partial class DeviceGrain(
     IAlarmCatalog alarmCatalog,
     ModelRulesCache modelRules,
     IAlarmNotifier notifier,
+    IDeviceDeltaNotifier deltas,
     IOptions<StorageOptions> storageOptions,
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
@@ -101,6 +103,7 @@ public sealed partial class DeviceGrain(
                 if (!S.Values.TryGetValue(value.Property, out var current) || reading.Timestamp >= current.Timestamp)
                 {
                     S.Values[value.Property] = new PropertyValue(value.Value, reading.Timestamp);
+                    _delta.ValueSet(value.Property);
                 }
             }
 
@@ -131,6 +134,7 @@ public sealed partial class DeviceGrain(
         }
 
         MarkDirty();
+        PublishDelta();
     }
 
     public Task SetStatusAsync(DeviceStatus status, DateTimeOffset at)
@@ -148,6 +152,7 @@ public sealed partial class DeviceGrain(
         if (S.Status == status)
         {
             MarkDirty();
+            PublishDelta();
             return Task.CompletedTask;
         }
 
@@ -232,6 +237,9 @@ public sealed partial class DeviceGrain(
         await state.WriteStateAsync();
         _dirty = false;
         await catalog.UpsertAsync(DeviceSummaries.ToSummary(Id, S, time.GetUtcNow(), _alarms.NextDue(S)));
+
+        // Every meaningful change (registration, status, customer, alarm steps) is written here: tell the map too.
+        PublishDelta();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Readings for unregistered device {DeviceId} ignored")]

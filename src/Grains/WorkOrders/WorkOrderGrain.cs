@@ -8,11 +8,13 @@ namespace IotService.Grains.WorkOrders;
 
 /// <summary>
 /// One work order. The grain state is the truth; every change also writes the order's catalog row, which the
-/// work-order lists read. Steps go through the pure <see cref="WorkOrderLifecycle"/>.
+/// work-order lists read, and is then published to <see cref="IWorkOrderNotifier"/> — by this grain only, whoever
+/// asked for the change. Steps go through the pure <see cref="WorkOrderLifecycle"/>.
 /// </summary>
 public sealed class WorkOrderGrain(
     [PersistentState("workorder", "workorders")] IPersistentState<WorkOrderGrainState> state,
     IWorkOrderCatalog catalog,
+    IWorkOrderNotifier notifier,
     IOptions<WorkOrderOptions> options,
     TimeProvider time) : Grain, IWorkOrderGrain
 {
@@ -20,7 +22,8 @@ public sealed class WorkOrderGrain(
     {
         if (state.State.Order is { } existing)
         {
-            // A retry after a crash may find the state written but not the list row.
+            // A retry after a crash may find the state written but not the list row. Not published again: a device
+            // grain re-ensures its alarms' orders on every activation, and clients already had the order's event.
             await catalog.UpsertAsync(existing);
             return existing;
         }
@@ -37,6 +40,7 @@ public sealed class WorkOrderGrain(
             History = [new WorkOrderStep(WorkOrderState.New, now, order.CreatedBy, order.Description)],
         };
         await SaveAsync(created);
+        notifier.Publish(new WorkOrderChange(WorkOrderChange.Created, created));
         return created;
     }
 
@@ -61,6 +65,7 @@ public sealed class WorkOrderGrain(
         }
 
         await SaveAsync(next);
+        notifier.Publish(WorkOrderChanges.Step(command.Action, order, next));
         return new WorkOrderCommandResult(WorkOrderCommandOutcome.Done, next);
     }
 

@@ -1,4 +1,5 @@
 using IotService.Contracts.Customers;
+using IotService.Contracts.Dispatching;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Api.Bounds;
 using IotService.Dashboard.WorkOrders;
@@ -37,7 +38,7 @@ public sealed class RequestBoundsTests
         var stock = new Dictionary<string, int> { [new string('k', 201)] = 1 };
 
         var tooMany = Assert.Throws<RequestValidationException>(() => RequestBounds.Check(new WorkOrderActionRequest(Parts: parts))).Errors;
-        var longKey = Assert.Throws<RequestValidationException>(() => RequestBounds.Check(new Dispatching.SolveTechnician("t", [], new(0, 0), VanStock: stock))).Errors;
+        var longKey = Assert.Throws<RequestValidationException>(() => RequestBounds.Check(new SolveTechnician("t", [], new(0, 0), VanStock: stock))).Errors;
 
         Assert.Equal($"at most {RequestBounds.MaxItems} entries", Assert.Single(tooMany["parts"]));
         Assert.Equal("keys of at most 200 characters", Assert.Single(longKey["vanStock"]));

@@ -1,6 +1,6 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Customers;
 using IotService.Dashboard.Notifications;
-using IotService.Grains.Alarms;
 
 namespace IotService.Dashboard.Tests.Notifications;
 

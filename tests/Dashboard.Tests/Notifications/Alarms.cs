@@ -1,6 +1,5 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
-using IotService.Grains.Alarms;
 
 namespace IotService.Dashboard.Tests.Notifications;
 

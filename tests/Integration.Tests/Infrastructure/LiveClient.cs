@@ -21,7 +21,7 @@ public sealed class LiveClient : IAsyncDisposable
             _closed.TrySetResult(error);
             return Task.CompletedTask;
         };
-        foreach (var method in new[] { LiveMethods.Alarm, LiveMethods.Notification, LiveMethods.WorkOrder })
+        foreach (var method in new[] { LiveMethods.Alarm, LiveMethods.Notification, LiveMethods.WorkOrder, LiveMethods.DeviceDeltas })
         {
             var channel = _messages.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
             connection.On<JsonElement>(method, payload => channel.Writer.TryWrite(payload));
@@ -89,6 +89,9 @@ public sealed class LiveClient : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How many <paramref name="method"/> payloads arrived and were not read yet.</summary>
+    public int Unread(string method) => _messages[method].Reader.Count;
 
     /// <summary>The next payload about one of these alarms.</summary>
     public Task<JsonElement> NextAboutAsync(string method, params string[] alarmIds)

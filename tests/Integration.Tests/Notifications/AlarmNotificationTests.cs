@@ -8,7 +8,6 @@ using System.Text.Json.Nodes;
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Dashboard.Live;
-using IotService.Grains.Alarms;
 using IotService.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -16,9 +16,9 @@ public sealed class DispatchFlowTests
         await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string> { ["Dispatch:IntervalSeconds"] = "0.2" });
         await hub.CreateChillerModelAsync();
         // The device is in Shanghai (31.23, 121.47): "near" has no refrigeration skill, "mid" is next, "far" is in Hangzhou.
-        await CreateTechnicianAsync(hub, "tech-near", "hvac", 31.24, 121.48);
-        await CreateTechnicianAsync(hub, "tech-mid", "refrigeration", 31.30, 121.50);
-        await CreateTechnicianAsync(hub, "tech-far", "refrigeration", 30.27, 120.15);
+        await hub.CreateTechnicianAsync("tech-near", "hvac", 31.24, 121.48);
+        await hub.CreateTechnicianAsync("tech-mid", "refrigeration", 31.30, 121.50);
+        await hub.CreateTechnicianAsync("tech-far", "refrigeration", 30.27, 120.15);
         var mid = hub.Client(await hub.CreateUserAsync("mid-user", Roles.Technician, technicianId: "tech-mid"));
         await using var midLive = await LiveClient.ConnectAsync(hub, mid.DefaultRequestHeaders.Authorization!.Parameter);
         var (secret, _) = await hub.RegisterDeviceAsync("dev-d");
@@ -77,8 +77,8 @@ public sealed class DispatchFlowTests
             ["Dispatch:AcceptTimeoutSeconds"] = "1",
         });
         await hub.CreateChillerModelAsync();
-        await CreateTechnicianAsync(hub, "tech-1", "refrigeration", 31.25, 121.47);
-        await CreateTechnicianAsync(hub, "tech-2", "refrigeration", 31.40, 121.47);
+        await hub.CreateTechnicianAsync("tech-1", "refrigeration", 31.25, 121.47);
+        await hub.CreateTechnicianAsync("tech-2", "refrigeration", 31.40, 121.47);
         await hub.RegisterDeviceAsync("dev-t");
         var created = await hub.Admin.PostAsJsonAsync("/api/work-orders", new { deviceId = "dev-t" });
         await HubApi.EnsureAsync(created, HttpStatusCode.Created);
@@ -125,9 +125,4 @@ public sealed class DispatchFlowTests
         Assert.Equal(plan["totalCost"]!.GetValue<double>(), plan["lowerBound"]!.GetValue<double>(), 3);
         Assert.InRange(plan["totalCost"]!.GetValue<double>(), 2.0, 2.5);
     }
-
-    private static async Task CreateTechnicianAsync(HubHost hub, string id, string skill, double lat, double lon) =>
-        await HubApi.EnsureAsync(
-            await hub.Admin.PostAsJsonAsync("/api/technicians", new { id, name = id, skills = new[] { new { skill, level = 3 } }, location = new { lat, lon } }),
-            HttpStatusCode.Created);
 }

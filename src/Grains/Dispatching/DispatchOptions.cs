@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IotService.Dispatch.Costs;
 
-namespace IotService.Dashboard.Dispatching;
+namespace IotService.Grains.Dispatching;
 
 /// <summary>Automatic dispatch: how often it runs, how long a technician has to accept, and the cost model (docs/dispatch.md).</summary>
 public sealed class DispatchOptions
@@ -11,6 +11,13 @@ public sealed class DispatchOptions
     /// <summary>How often waiting orders are assigned (SPEC §8: within about a second of creation).</summary>
     [Range(0.05, 3600)]
     public double IntervalSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// How often each silo pings the dispatch round grain, which brings it back (on any silo) after the silo holding it
+    /// is gone: rounds resume within this much.
+    /// </summary>
+    [Range(0.1, 3600)]
+    public double KeepAliveSeconds { get; set; } = 10;
 
     /// <summary>An assigned order not accepted within this goes back to dispatch, without that technician.</summary>
     [Range(1, 604_800)]

@@ -1,28 +1,27 @@
 using System.Text.Json;
 using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
-using IotService.Dashboard.WorkOrders;
 using IotService.Dispatch;
+using IotService.Dispatch.Technicians;
+using IotService.Grains.WorkOrders;
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
-using IotService.Grains.WorkOrders;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IotService.Dashboard.Dispatching;
+namespace IotService.Grains.Dispatching;
 
 /// <summary>
 /// One round of automatic dispatch (SPEC §8): orders nobody accepted in time go back to dispatch without that
 /// technician; then every waiting order is assigned jointly — an exact minimum-cost assignment over the current
-/// fleet — and each decision's receipt is kept with its order.
+/// fleet — and each decision's receipt is kept with its order. Only <see cref="DispatchRoundGrain"/> runs it, so rounds
+/// never overlap; the work-order grains publish the steps it takes.
 /// </summary>
 public sealed partial class DispatchRound(
     IWorkOrderCatalog orders,
     IDocumentCatalog documents,
     IGrainFactory grains,
-    WorkOrderEvents events,
     IOptions<DispatchOptions> options,
-    IOptions<JsonOptions> json,
     TimeProvider time,
     ILogger<DispatchRound> logger)
 {
@@ -51,7 +50,7 @@ public sealed partial class DispatchRound(
             var grain = grains.GetGrain<IWorkOrderGrain>(order.Id);
             if (receipts.TryGetValue(order.Id, out var receipt))
             {
-                await grain.SaveDispatchReceiptAsync(JsonSerializer.Serialize(receipt, json.Value.SerializerOptions));
+                await grain.SaveDispatchReceiptAsync(JsonSerializer.Serialize(receipt, DispatchJson.Options));
             }
 
             if (!assignments.TryGetValue(order.Id, out var assignment))
@@ -63,7 +62,6 @@ public sealed partial class DispatchRound(
             if (step.Outcome == WorkOrderCommandOutcome.Done)
             {
                 assigned++;
-                await events.PublishAsync("assign", step.Order!);
             }
         }
 
@@ -81,16 +79,13 @@ public sealed partial class DispatchRound(
         var assigned = await orders.ListAsync(new WorkOrderQuery([WorkOrderState.Assigned], Limit: MaxPerRound), cancellationToken);
         foreach (var order in assigned.Items.Where(o => o.AssignedAt < deadline))
         {
-            var step = await grains.GetGrain<IWorkOrderGrain>(order.Id).ApplyAsync(new WorkOrderCommand("unassign", Actor, Note: "not accepted in time"));
-            if (step.Outcome == WorkOrderCommandOutcome.Done)
-            {
-                await events.PublishAsync("unassign", step.Order!, order.TechnicianId);
-            }
+            // Refused (Conflict) when the technician accepted meanwhile: the catalog row was older than the grain.
+            await grains.GetGrain<IWorkOrderGrain>(order.Id).ApplyAsync(new WorkOrderCommand("unassign", Actor, Note: "not accepted in time"));
         }
     }
 
     /// <summary>Every technician with how many open orders they hold now.</summary>
-    private async Task<List<Dispatch.Technicians.Technician>> FleetAsync(CancellationToken cancellationToken)
+    private async Task<List<Technician>> FleetAsync(CancellationToken cancellationToken)
     {
         var busy = new Dictionary<string, int>(StringComparer.Ordinal);
         string? cursor = null;
@@ -106,7 +101,7 @@ public sealed partial class DispatchRound(
         }
         while (cursor is not null);
 
-        var fleet = new List<Dispatch.Technicians.Technician>();
+        var fleet = new List<Technician>();
         do
         {
             var page = await documents.ListAsync(DocumentKinds.Technician, 1000, cursor, cancellationToken);

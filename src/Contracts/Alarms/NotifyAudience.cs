@@ -1,4 +1,4 @@
-namespace IotService.Grains.Alarms;
+namespace IotService.Contracts.Alarms;
 
 /// <summary>Who a model's actions notify (SPEC §6): the customer's account manager, their supervisor, the customer.</summary>
 public enum NotifyAudience

@@ -1,3 +1,5 @@
+using IotService.Contracts.Common;
+using IotService.Contracts.Dispatching;
 using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
 using IotService.Dispatch.Geo;
@@ -5,7 +7,7 @@ using IotService.Dispatch.Orders;
 using IotService.Dispatch.Technicians;
 using DispatchTechnician = IotService.Dispatch.Technicians.Technician;
 
-namespace IotService.Dashboard.Dispatching;
+namespace IotService.Grains.Dispatching;
 
 /// <summary>The hub's technicians and work orders as the pure dispatch engine takes them.</summary>
 public static class DispatchMapping
@@ -19,7 +21,7 @@ public static class DispatchMapping
         var readableShift = ShiftWindow.TryParse(t.Shift?.Start, t.Shift?.End, out var shift);
         return new(
             t.Id,
-            t.Location is { } at ? new LatLon(at.Lat, at.Lon) : t.HomeBase is { } home ? new LatLon(home.Lat, home.Lon) : default,
+            At(t.Location ?? t.HomeBase),
             (t.Skills ?? []).Where(s => s?.Skill is not null)
                 .GroupBy(s => s.Skill, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.Ordinal),
             readableShift ? shift : null,
@@ -29,12 +31,16 @@ public static class DispatchMapping
             t.VanStock);
     }
 
-    public static DispatchOrder Order(WorkOrder o) => new(
-        o.Id,
-        o.Location is { } at ? new LatLon(at.Lat, at.Lon) : default,
-        o.Skill,
-        o.Level,
-        o.DueAt,
-        null,
-        o.ExcludedTechnicians);
+    public static DispatchOrder Order(WorkOrder o) => new(o.Id, At(o.Location), o.Skill, o.Level, o.DueAt, null, o.ExcludedTechnicians);
+
+    /// <summary>A technician of a what-if plan, read like a stored one (its id doubles as its name).</summary>
+    public static DispatchTechnician Technician(SolveTechnician t) => Technician(
+        new TechnicianDefinition(t.Id, t.Id, t.Skills ?? [], t.Location, t.Shift, t.VanStock, Available: t.Available, WorkloadLimit: t.WorkloadLimit),
+        t.OpenOrders);
+
+    /// <summary>An order of a what-if plan; one without a location is planned at 0°, 0° (as the route always has).</summary>
+    public static DispatchOrder Order(SolveOrder o) => new(o.Id, At(o.Location), o.Skill, o.Level, o.DueAt, o.Parts, o.ExcludedTechnicianIds);
+
+    /// <summary>A position as the engine takes it; none is 0°, 0° (callers that must not plan there check first).</summary>
+    private static LatLon At(GeoPoint? point) => point is null ? default : new LatLon(point.Lat, point.Lon);
 }
