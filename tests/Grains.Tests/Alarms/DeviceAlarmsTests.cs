@@ -2,6 +2,7 @@ using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Grains.Alarms;
 using IotService.Grains.Devices;
+using IotService.Rules.Kinds;
 using static IotService.Grains.Tests.Alarms.AlarmTestModels;
 
 namespace IotService.Grains.Tests.Alarms;
@@ -288,7 +289,7 @@ public sealed class DeviceAlarmsTests
     }
 
     private void Use(Contracts.Models.DeviceModelDefinition model, DateTimeOffset? at = null) =>
-        _alarms.UseRules(_state, DeviceRules.From(model), at ?? T0);
+        _alarms.UseRules(_state, DeviceRules.From(model, RuleKindRegistry.Standard), at ?? T0);
 
     private void Read(DateTimeOffset at, double temperature)
     {
