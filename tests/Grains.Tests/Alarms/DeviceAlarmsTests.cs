@@ -63,6 +63,33 @@ public sealed class DeviceAlarmsTests
     }
 
     [Fact]
+    public void AnAcknowledgedAlarmStillRaisesNoDuplicate()
+    {
+        Use(Model(rules: Overheat()));
+        Read(T0, 95);
+        _alarms.Acknowledge(_state, _alarms.TakeChanges()[0].Alarm.Id, "dispatcher", T0.AddSeconds(1));
+        _alarms.TakeChanges();
+
+        Read(T0.AddSeconds(2), 88);
+        Read(T0.AddSeconds(3), 99);
+
+        Assert.False(_alarms.HasChanges);
+        Assert.Equal(AlarmState.Acknowledged, Assert.Single(_state.OpenAlarms.Values).State);
+    }
+
+    [Fact]
+    public void DifferentRulesOpenSeparateAlarmsOnOneDevice()
+    {
+        Use(Model(rules: [Overheat(), Silent(60)]), at: T0);
+
+        Read(T0.AddSeconds(1), 95);
+        _alarms.OnClock(_state, T0.AddSeconds(62));
+
+        Assert.Equal([("raised", "overheat"), ("raised", "silent")], _alarms.TakeChanges().Select(c => (c.Event, c.Alarm.RuleId)));
+        Assert.Equal(["overheat", "silent"], _state.OpenAlarms.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ClearsOnlyBelowTheClearLevelAndARepeatRaisesANewAlarm()
     {
         Use(Model(rules: Overheat()));

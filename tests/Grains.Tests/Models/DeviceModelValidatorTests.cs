@@ -44,6 +44,34 @@ public sealed class DeviceModelValidatorTests
         => AssertErrors(Valid with { Rules = [new RuleDefinition("r", "threshold", Severity.Major, "rpm", "outside", 100, HighValue: 50)] }, "rules[0].highValue");
 
     [Fact]
+    public void UnknownKindIsRefusedNamingEveryKnownKind()
+        => Assert.Equal(
+            [new FieldError("rules[0].kind", "one of threshold, nodata, anomaly, forecast")],
+            DeviceModelValidator.Validate(Valid with { Rules = [new RuleDefinition("r", "melting", Severity.Major, "rpm")] }, RuleKindRegistry.Standard));
+
+    [Fact]
+    public void EachRuleIsCheckedByItsKindUnderItsPath()
+        => Assert.Equal(
+            [
+                new FieldError("rules[1].seconds", "more than 0"),
+                new FieldError("rules[2].sensitivity", "0 to 1"),
+                new FieldError("rules[3].limit", "required"),
+                new FieldError("rules[3].horizonSeconds", "more than 0"),
+            ],
+            DeviceModelValidator.Validate(
+                Valid with
+                {
+                    Rules =
+                    [
+                        Valid.Rules![0],
+                        new RuleDefinition("silent", "nodata", Severity.Major, Seconds: 0),
+                        new RuleDefinition("odd", "anomaly", Severity.Minor, Sensitivity: 2),
+                        new RuleDefinition("trend", "forecast", Severity.Minor, "temperature"),
+                    ],
+                },
+                RuleKindRegistry.Standard));
+
+    [Fact]
     public void DuplicateRuleIdIsRefused()
         => AssertErrors(Valid with { Rules = [new RuleDefinition("r", "nodata", Severity.Major, Seconds: 5), new RuleDefinition("r", "nodata", Severity.Major, Seconds: 5)] }, "rules[1].id");
 
