@@ -46,7 +46,7 @@ internal static class AlarmRecords
         Severity.Minor => RuleSeverity.Minor,
         Severity.Major => RuleSeverity.Major,
         Severity.Critical => RuleSeverity.Critical,
-        Severity.None or _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "An alarm always has a severity."),
+        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "An alarm always has a severity."),
     };
 
     /// <summary>The camelCase event name used in <see cref="AlarmStep.Event"/>, SignalR and webhooks.</summary>

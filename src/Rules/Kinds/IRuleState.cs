@@ -7,6 +7,9 @@ namespace IotService.Rules.Kinds;
 /// </summary>
 public interface IRuleState
 {
-    /// <summary>The state as bytes in the kind's own format, led by a format version so a later format can still read (or refuse) it.</summary>
+    /// <summary>
+    /// The state as bytes in the kind's own format. Lead with a format version (<see cref="CheckpointWriter"/> does),
+    /// so a later version of the kind can read or refuse it; a refused checkpoint only makes the rule start afresh.
+    /// </summary>
     byte[] Checkpoint();
 }
