@@ -62,7 +62,7 @@ public sealed class CompiledNoData(string id, string? property, TimeSpan period)
     }
 
     public override DateTimeOffset? NextDue(NoDataSeries state, in DeviceActivity activity)
-        => state.FiredAt is null ? QuietSince(state, activity) + Period : null;
+        => state.FiredAt is null ? RuleDurations.After(QuietSince(state, activity), Period) : null;
 
     public override void OnAlarmCleared(NoDataSeries state, bool byPerson, DateTimeOffset at)
     {

@@ -20,6 +20,6 @@ public sealed class NoDataKind : IRuleKind
         ArgumentNullException.ThrowIfNull(spec);
         var errors = new List<FieldError>();
         errors.Require(spec.Seconds is > 0, "seconds", "more than 0");
-        return RuleCompilation.From(errors, () => new CompiledNoData(spec.Id, spec.Property, TimeSpan.FromSeconds(spec.Seconds!.Value)));
+        return RuleCompilation.From(errors, () => new CompiledNoData(spec.Id, spec.Property, RuleDurations.FromSeconds(spec.Seconds!.Value)));
     }
 }

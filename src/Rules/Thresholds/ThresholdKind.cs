@@ -27,12 +27,8 @@ public sealed class ThresholdKind : IRuleKind
         errors.Require(spec.DurationSeconds is null or >= 0, "durationSeconds", "0 or more");
         return RuleCompilation.From(errors, () =>
         {
-            var rule = new ThresholdRule(spec.Id, spec.Property!, op, spec.Value!.Value, spec.HighValue, Duration(spec.DurationSeconds ?? 0), spec.ClearValue);
+            var rule = new ThresholdRule(spec.Id, spec.Property!, op, spec.Value!.Value, spec.HighValue, RuleDurations.FromSeconds(spec.DurationSeconds ?? 0), spec.ClearValue);
             return new CompiledThreshold(rule, scope.UnitOf(rule.Property));
         });
     }
-
-    // Clamped rather than overflowing: a duration of centuries simply never elapses within stored history.
-    private static TimeSpan Duration(double seconds)
-        => seconds >= TimeSpan.MaxValue.TotalSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(Math.Max(0, seconds));
 }

@@ -72,6 +72,19 @@ public sealed class DeviceModelValidatorTests
                 RuleKindRegistry.Standard));
 
     [Fact]
+    public void DurationsBeyondTheCalendarAreValidAndThrowNothing()
+        => Assert.Empty(DeviceModelValidator.Validate(
+            Valid with
+            {
+                Rules =
+                [
+                    new RuleDefinition("hot", "threshold", Severity.Major, "rpm", ">", 1, DurationSeconds: 1e300),
+                    new RuleDefinition("silent", "nodata", Severity.Major, Seconds: 1e300),
+                ],
+            },
+            RuleKindRegistry.Standard));
+
+    [Fact]
     public void DuplicateRuleIdIsRefused()
         => AssertErrors(Valid with { Rules = [new RuleDefinition("r", "nodata", Severity.Major, Seconds: 5), new RuleDefinition("r", "nodata", Severity.Major, Seconds: 5)] }, "rules[1].id");
 

@@ -32,6 +32,17 @@ public sealed class NoDataKindTests
     }
 
     [Fact]
+    public void APeriodBeyondTheCalendarCompilesAndIsNeverDue()
+    {
+        var rule = Compile(seconds: 1e300);
+        var state = rule.Start(new RuleStart(T0));
+
+        Assert.Equal(TimeSpan.MaxValue, ((CompiledNoData)rule).Period);
+        Assert.Null(rule.NextDue(state, Registered));
+        Assert.Equal(RuleStep.None, rule.OnClock(state, Registered, DateTimeOffset.MaxValue));
+    }
+
+    [Fact]
     public void RaisesOnTheClockOncePeriodPassedSinceTheDeviceWasLastSeen()
     {
         var rule = Compile();
