@@ -1,8 +1,13 @@
+using System.Net;
+using System.Net.Sockets;
 using IotService.Contracts.Common;
 using IotService.Contracts.Models;
 using IotService.Contracts.Replay;
 using IotService.Grains.Replay;
 using IotService.Storage.History;
+using IotService.Storage.History.Influx;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using static IotService.Grains.Tests.Replay.ReplayHistory;
 
 namespace IotService.Grains.Tests.Replay;
@@ -177,6 +182,21 @@ public sealed class RuleReplayerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHistoryStoreThatCannotBeReachedIsReportedAsUnavailable()
+    {
+        using var http = new HttpClient();
+        var influx = new InfluxHistoryStore(
+            http, Options.Create(new HistoryOptions { Influx = new InfluxOptions { Url = $"http://127.0.0.1:{ClosedPort()}", TimeoutSeconds = 5 } }),
+            _history.Time, NullLogger<InfluxHistoryStore>.Instance);
+
+        var answer = await _history.Service(store: influx).ReplayAsync(Model, Request() with { DeviceIds = ["dev-a"] });
+
+        Assert.Equal(RuleReplayOutcome.HistoryUnavailable, answer.Outcome);
+        Assert.False(string.IsNullOrEmpty(answer.Detail));
+        Assert.Null(answer.Response);
+    }
+
+    [Fact]
     public async Task EveryPageOfTheModelsDevicesIsScanned()
     {
         var model = Model with { Id = "pager" };
@@ -231,6 +251,15 @@ public sealed class RuleReplayerTests : IAsyncLifetime
         Assert.Equal(["rule"], (await ErrorsAsync(Request() with { RuleId = "overheat" })).Keys);
         Assert.Equal(["ruleId"], (await ErrorsAsync(new RuleReplayRequest(RuleId: "melt", From: T0))).Keys);
         Assert.Equal(["deviceIds"], (await ErrorsAsync(Request() with { DeviceIds = [] })).Keys);
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private async Task<IReadOnlyDictionary<string, string[]>> ErrorsAsync(RuleReplayRequest request)
