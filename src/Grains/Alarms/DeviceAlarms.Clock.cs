@@ -1,6 +1,7 @@
 using IotService.Contracts.Alarms;
 using IotService.Grains.Devices;
 using IotService.Rules.Alarms;
+using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Alarms;
 
@@ -50,7 +51,10 @@ public sealed partial class DeviceAlarms
         {
             foreach (var record in s.OpenAlarms.Values.Where(r => r.State == AlarmState.Active && r.EscalationLevel == 0))
             {
-                due = Earliest(due, record.RaisedAt + limit);
+                if (RuleDurations.After(record.RaisedAt, limit) is { } escalation)
+                {
+                    due = Earliest(due, escalation);
+                }
             }
         }
 

@@ -47,7 +47,7 @@ public sealed class DeviceRules
             }
         }
 
-        EscalateAfter = model?.EscalateAfterSeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null;
+        EscalateAfter = model?.EscalateAfterSeconds is > 0 and var seconds ? RuleDurations.FromSeconds(seconds) : null;
     }
 
     /// <summary>The model these rules came from; null when the device's model could not be loaded.</summary>

@@ -244,6 +244,18 @@ public sealed class DeviceAlarmsTests
     }
 
     [Fact]
+    public void AnEscalationLimitBeyondTheCalendarIsNeverDue()
+    {
+        Use(Model(escalateAfterSeconds: 1e300, rules: Overheat()), at: T0);
+        Read(T0, 95);
+        _alarms.TakeChanges();
+
+        Assert.Null(_alarms.NextDue(_state));
+        _alarms.OnClock(_state, T0.AddYears(100));
+        Assert.False(_alarms.HasChanges);
+    }
+
+    [Fact]
     public void AcknowledgedAlarmDoesNotEscalate()
     {
         Use(Model(escalateAfterSeconds: 600, rules: Overheat()), at: T0);
