@@ -4,7 +4,9 @@ using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
 using IotService.Grains.Dispatching;
 using IotService.Grains.Devices;
+using IotService.Grains.Replay;
 using IotService.Grains.WorkOrders;
+using IotService.Rules.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +16,8 @@ namespace IotService.Grains;
 public static class GrainsHostingExtensions
 {
     /// <summary>
-    /// Options, the rules cache, the sweeps and the dispatch keeper the grains rely on, and null event receivers for a
-    /// host without a web front (the silo is configured by the host, the stores by <c>AddStorage</c>).
+    /// Options, the rule kinds, the rules cache, replay, the sweeps and the dispatch keeper the grains rely on, and null
+    /// event receivers for a host without a web front (the silo is configured by the host, the stores by <c>AddStorage</c>).
     /// </summary>
     public static IHostApplicationBuilder AddGrainServices(this IHostApplicationBuilder builder)
     {
@@ -24,7 +26,10 @@ public static class GrainsHostingExtensions
         services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkOrderOptions>().BindConfiguration(WorkOrderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(RuleKindRegistry.Standard);
         services.AddSingleton<ModelRulesCache>();
+        services.AddSingleton<RuleReplayer>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
         services.TryAddSingleton<IDeviceDeltaNotifier, NullDeviceDeltaNotifier>();

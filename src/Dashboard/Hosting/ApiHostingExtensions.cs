@@ -29,8 +29,6 @@ public static class ApiHostingExtensions
         services.AddOpenApi();
         services.AddSingleton<DeviceRegistrar>();
         services.AddSingleton<DeviceModelService>();
-        services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<RuleReplayService>();
         services.AddSingleton<WorkOrderService>();
         return builder;
     }

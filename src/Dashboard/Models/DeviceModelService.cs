@@ -1,20 +1,25 @@
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Ingest.Directory;
 
 namespace IotService.Dashboard.Models;
 
 /// <summary>
-/// Validates and saves device models. Ingest sees a change at once, without a restart; devices pick up new rules
-/// with their next reading (readings carry the model version) and, for clock rules, on the next rule-clock sweep.
+/// Validates (in the silo, where the rule kinds are) and saves device models. Ingest sees a change at once, without
+/// a restart; devices pick up new rules with their next reading (readings carry the model version) and, for clock
+/// rules, on the next rule-clock sweep.
 /// </summary>
 public sealed class DeviceModelService(IGrainFactory grains, DeviceDirectory directory, IDeviceCatalog catalog, TimeProvider time)
 {
     public async Task<DeviceModelDefinition> SaveAsync(DeviceModelDefinition model, bool mustNotExist, CancellationToken cancellationToken = default)
     {
-        DeviceModelValidator.Validate(model);
+        var errors = await grains.GetGrain<IDeviceModelValidatorGrain>(0).ValidateAsync(model);
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>(errors));
+        }
+
         var grain = grains.GetGrain<IDeviceModelGrain>(model.Id);
         var saved = await Ids.CreateAsync(() => grain.SaveAsync(model, mustNotExist));
 

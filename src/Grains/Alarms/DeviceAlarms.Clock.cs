@@ -1,22 +1,21 @@
+using IotService.Contracts.Alarms;
 using IotService.Grains.Devices;
 using IotService.Rules.Alarms;
-using RecordState = IotService.Contracts.Alarms.AlarmState;
+using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Alarms;
 
-/// <summary>The rules that fire on silence rather than on a reading: no-data rules and escalation, with when they are next due.</summary>
+/// <summary>What fires on silence rather than on a reading: rules that decide on the clock, and escalation, with when they are next due.</summary>
 public sealed partial class DeviceAlarms
 {
-    /// <summary>The rules that run on a clock: no-data rules, and escalation of alarms nobody acknowledged in time.</summary>
+    /// <summary>The rules' clock (no-data rules decide here), then escalation of alarms nobody acknowledged in time.</summary>
     public void OnClock(DeviceState s, DateTimeOffset now)
     {
-        foreach (var rule in Rules.NoData)
+        var activity = Activity(s);
+        foreach (var rule in Rules.All)
         {
-            var since = QuietSince(s, rule);
-            if (!s.OpenAlarms.ContainsKey(rule.Id) && now - since >= rule.NoDataPeriod)
-            {
-                Raise(s, rule, double.NaN, AlarmExplanations.NoData(rule.Definition.Property, now - since, rule.NoDataPeriod), now);
-            }
+            var state = StateOf(s, rule, now);
+            Apply(s, rule, state, rule.Compiled.OnClock(state, activity, now), activity, now);
         }
 
         if (Rules.EscalateAfter is not { } limit)
@@ -38,16 +37,24 @@ public sealed partial class DeviceAlarms
     public DateTimeOffset? NextDue(DeviceState s)
     {
         DateTimeOffset? due = null;
-        foreach (var rule in Rules.NoData.Where(rule => !s.OpenAlarms.ContainsKey(rule.Id)))
+        var activity = Activity(s);
+        foreach (var rule in Rules.All)
         {
-            due = Earliest(due, QuietSince(s, rule) + rule.NoDataPeriod);
+            if (s.RuleStates.TryGetValue(rule.Id, out var checkpoint) && checkpoint.Live is { } state
+                && rule.Compiled.NextDue(state, activity) is { } ruleDue)
+            {
+                due = Earliest(due, ruleDue);
+            }
         }
 
         if (Rules.EscalateAfter is { } limit)
         {
-            foreach (var record in s.OpenAlarms.Values.Where(r => r.State == RecordState.Active && r.EscalationLevel == 0))
+            foreach (var record in s.OpenAlarms.Values.Where(r => r.State == AlarmState.Active && r.EscalationLevel == 0))
             {
-                due = Earliest(due, record.RaisedAt + limit);
+                if (RuleDurations.After(record.RaisedAt, limit) is { } escalation)
+                {
+                    due = Earliest(due, escalation);
+                }
             }
         }
 
@@ -55,13 +62,4 @@ public sealed partial class DeviceAlarms
     }
 
     private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
-
-    private static DateTimeOffset QuietSince(DeviceState s, CompiledRule rule)
-    {
-        var watching = s.RuleStates.TryGetValue(rule.Id, out var checkpoint) ? checkpoint.WatchingSince : s.RegisteredAt;
-        var last = rule.Definition.Property is { } property
-            ? s.PropertySeen.GetValueOrDefault(property, s.RegisteredAt)
-            : s.LastSeen ?? s.RegisteredAt;
-        return last > watching ? last : watching;
-    }
 }

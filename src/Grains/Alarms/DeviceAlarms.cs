@@ -1,17 +1,17 @@
 using IotService.Contracts.Alarms;
-using IotService.Contracts.Common;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Devices;
 using IotService.Rules.Alarms;
-using IotService.Rules.Thresholds;
-using RecordState = IotService.Contracts.Alarms.AlarmState;
+using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Alarms;
 
 /// <summary>
-/// Evaluates one device's rules and keeps its open alarms (at most one per rule, SPEC §6) inside the device's state.
-/// Not a grain: state in, <see cref="AlarmChange"/>s out, so it is tested with a fake clock and no silo. The device
-/// grain persists the state, writes alarm rows, creates work orders and publishes the changes.
+/// Runs one device's rules and keeps its open alarms (at most one per rule, SPEC §6) inside the device's state.
+/// It knows no rule kind: each rule is an <see cref="ICompiledRule"/> working on its own state, and this class turns
+/// the steps they return into alarm lifecycle steps. Not a grain: state in, <see cref="AlarmChange"/>s out, so it is
+/// tested with a fake clock and no silo. The device grain persists the state, writes alarm rows, creates work
+/// orders and publishes the changes.
 /// </summary>
 /// <param name="newId">Makes alarm and work-order ids; time-ordered ids keep lists newest-first by id.</param>
 public sealed partial class DeviceAlarms(string deviceId, Func<DateTimeOffset, string> newId)
@@ -32,7 +32,8 @@ public sealed partial class DeviceAlarms(string deviceId, Func<DateTimeOffset, s
 
     /// <summary>
     /// Adopts a model version's rules. Alarms of rules that were removed or disabled are cleared by the system; an
-    /// alarm whose rule became more severe escalates; checkpoints of edited rules start afresh. True if state changed.
+    /// alarm whose rule became more severe escalates; states of new or edited rules start afresh, and stored ones are
+    /// restored. True if state changed.
     /// </summary>
     public bool UseRules(DeviceState s, DeviceRules rules, DateTimeOffset now)
     {
@@ -48,7 +49,7 @@ public sealed partial class DeviceAlarms(string deviceId, Func<DateTimeOffset, s
         {
             if (!rules.ById.TryGetValue(ruleId, out var rule))
             {
-                Close(s, record, now, AlarmLifecycle.SystemActor, double.NaN);
+                Close(s, record, now, AlarmLifecycle.SystemActor, double.NaN, byPerson: false);
                 changed = true;
             }
             else if (rule.Severity > record.Severity)
@@ -64,180 +65,52 @@ public sealed partial class DeviceAlarms(string deviceId, Func<DateTimeOffset, s
             changed = true;
         }
 
-        foreach (var rule in rules.ById.Values)
+        // Every rule's state is live from here on, so NextDue sees each one (a no-data rule must be due even if the device never speaks again).
+        foreach (var rule in rules.All)
         {
-            if (!s.RuleStates.TryGetValue(rule.Id, out var checkpoint))
-            {
-                s.RuleStates[rule.Id] = new RuleCheckpoint { Fingerprint = rule.Fingerprint, WatchingSince = now, Firing = s.OpenAlarms.ContainsKey(rule.Id) };
-                changed = true;
-            }
-            else if (checkpoint.Fingerprint != rule.Fingerprint)
-            {
-                // An edited rule judges from the next reading on; an alarm still open stays open until the new rule clears it.
-                checkpoint.Fingerprint = rule.Fingerprint;
-                checkpoint.PendingSince = null;
-                checkpoint.LastEvaluated = null;
-                checkpoint.Firing = s.OpenAlarms.ContainsKey(rule.Id);
-                checkpoint.WatchingSince = now;
-                changed = true;
-            }
+            LiveState(s, rule, now, out var fresh);
+            changed |= fresh;
         }
 
         return changed;
     }
 
-    /// <summary>Runs threshold rules on each value of the batch, oldest reading first, and clears no-data alarms.</summary>
+    /// <summary>Runs each value of the batch through the rules reading its property, oldest reading first, then lets every rule see the batch.</summary>
     public void OnReadings(DeviceState s, TelemetryBatch batch, DateTimeOffset now)
     {
+        var activity = Activity(s);
         foreach (var reading in batch.Readings)
         {
             foreach (var value in reading.Values)
             {
-                if (Rules.NoDataProperties.Contains(value.Property)
-                    && (!s.PropertySeen.TryGetValue(value.Property, out var seen) || batch.ReceivedAt > seen))
+                foreach (var rule in Rules.ReadersOf(value.Property))
                 {
-                    s.PropertySeen[value.Property] = batch.ReceivedAt;
-                }
-
-                foreach (var rule in Rules.ThresholdsFor(value.Property))
-                {
-                    EvaluateThreshold(s, rule, value.Value, reading.Timestamp, now);
+                    var state = StateOf(s, rule, now);
+                    var step = rule.Compiled.OnReading(state, new RuleReading(value.Property, value.Value, reading.Timestamp, batch.ReceivedAt));
+                    Apply(s, rule, state, step, activity, now);
                 }
             }
         }
 
-        foreach (var rule in Rules.NoData)
+        foreach (var rule in Rules.All)
         {
-            if (s.OpenAlarms.TryGetValue(rule.Id, out var open)
-                && (rule.Definition.Property is not { } property || s.PropertySeen.ContainsKey(property) && s.PropertySeen[property] >= open.RaisedAt))
-            {
-                Close(s, open, now, AlarmLifecycle.RuleActor, double.NaN);
-            }
+            var state = StateOf(s, rule, now);
+            Apply(s, rule, state, rule.Compiled.AfterReadings(state, activity), activity, now);
         }
     }
 
-    public static Severity HighestSeverity(DeviceState s) =>
-        s.OpenAlarms.Count == 0 ? Severity.None : s.OpenAlarms.Values.Max(record => record.Severity);
+    private static DeviceActivity Activity(DeviceState s) => new(s.RegisteredAt, s.LastSeen);
 
-    public AlarmCommandResult Acknowledge(DeviceState s, string alarmId, string by, DateTimeOffset now) =>
-        Command(s, alarmId, record =>
-        {
-            var acknowledged = AlarmLifecycle.Acknowledge(AlarmRecords.ToLifecycle(record), now, by);
-            return Store(s, AlarmRecords.Apply(record, acknowledged, now), "acknowledged", []);
-        });
-
-    /// <summary>A person clears an alarm: its rule starts afresh, so a condition that still holds raises a new alarm.</summary>
-    public AlarmCommandResult Clear(DeviceState s, string alarmId, string by, DateTimeOffset now) =>
-        Command(s, alarmId, record =>
-        {
-            var cleared = Close(s, record, now, by, double.NaN);
-            if (s.RuleStates.TryGetValue(record.RuleId, out var checkpoint))
-            {
-                checkpoint.PendingSince = null;
-                checkpoint.Firing = false;
-                checkpoint.WatchingSince = now;
-            }
-
-            return cleared;
-        });
-
-    private void EvaluateThreshold(DeviceState s, CompiledRule rule, double value, DateTimeOffset timestamp, DateTimeOffset now)
+    private void Apply(DeviceState s, ModelRule rule, IRuleState state, RuleStep step, in DeviceActivity activity, DateTimeOffset now)
     {
-        if (!s.RuleStates.TryGetValue(rule.Id, out var checkpoint))
+        if (step.Transition == RuleTransition.Raise && !s.OpenAlarms.ContainsKey(rule.Id))
         {
-            s.RuleStates[rule.Id] = checkpoint = new RuleCheckpoint { Fingerprint = rule.Fingerprint, WatchingSince = now };
+            var explanation = AlarmExplanations.From(rule.Compiled.Explain(state, step, activity, now));
+            Raise(s, rule, step.Value, explanation, now);
         }
-
-        var (next, transition) = ThresholdEvaluator.Evaluate(
-            rule.Threshold!, new ThresholdState(checkpoint.PendingSince, checkpoint.Firing, checkpoint.LastEvaluated), value, timestamp);
-        checkpoint.PendingSince = next.PendingSince;
-        checkpoint.Firing = next.Firing;
-        checkpoint.LastEvaluated = next.LastEvaluated;
-
-        if (transition == RuleTransition.Raise)
+        else if (step.Transition == RuleTransition.Clear && s.OpenAlarms.TryGetValue(rule.Id, out var open))
         {
-            Raise(s, rule, value, AlarmExplanations.Threshold(rule.Threshold!, value, Rules.Units.GetValueOrDefault(rule.Threshold!.Property)), now);
-        }
-        else if (transition == RuleTransition.Clear && s.OpenAlarms.TryGetValue(rule.Id, out var open))
-        {
-            Close(s, open, now, AlarmLifecycle.RuleActor, value);
-        }
-    }
-
-    private void Raise(DeviceState s, CompiledRule rule, double value, AlarmExplanation explanation, DateTimeOffset now)
-    {
-        if (s.OpenAlarms.ContainsKey(rule.Id))
-        {
-            return;
-        }
-
-        var alarm = AlarmLifecycle.Raise(newId(now), deviceId, rule.Id, (RuleSeverity)rule.Severity, value, now);
-        var record = new AlarmRecord(
-            alarm.Id, deviceId, s.ModelId, s.CustomerId, rule.Id, rule.Definition.Kind, rule.Severity, RecordState.Active,
-            now, explanation, [], now)
-        {
-            // Chosen before the order exists, and stored with the alarm, so a retry after a crash creates that same order.
-            WorkOrderId = Rules.CreatesWorkOrder(rule.Severity) ? newId(now) : null,
-        };
-        Store(s, AlarmRecords.Apply(record, alarm, now), "raised", Rules.AudiencesFor(rule.Severity));
-    }
-
-    private void RaiseSeverity(DeviceState s, AlarmRecord record, Severity severity, DateTimeOffset now)
-    {
-        var raised = AlarmRecords.Apply(record, AlarmLifecycle.EscalateSeverity(AlarmRecords.ToLifecycle(record), (RuleSeverity)severity, now, AlarmLifecycle.SystemActor), now);
-        if (raised.WorkOrderId is null && Rules.CreatesWorkOrder(severity))
-        {
-            raised = raised with { WorkOrderId = newId(now) };
-        }
-
-        Store(s, raised, "severityRaised", Rules.AudiencesFor(severity));
-    }
-
-    private AlarmRecord Close(DeviceState s, AlarmRecord record, DateTimeOffset now, string by, double value)
-    {
-        var alarm = AlarmRecords.ToLifecycle(record);
-        var cleared = AlarmLifecycle.Clear(double.IsNaN(value) ? alarm : alarm with { LastValue = value }, now, by);
-        if (s.RuleStates.TryGetValue(record.RuleId, out var checkpoint))
-        {
-            checkpoint.Firing = false;
-            checkpoint.PendingSince = null;
-        }
-
-        // Whoever heard of the alarm hears that it is over.
-        return Store(s, AlarmRecords.Apply(record, cleared, now), "cleared", Rules.AudiencesFor(record.Severity));
-    }
-
-    private AlarmRecord Store(DeviceState s, AlarmRecord record, string change, IReadOnlyList<NotifyAudience> notify)
-    {
-        if (record.IsOpen)
-        {
-            s.OpenAlarms[record.RuleId] = record;
-        }
-        else
-        {
-            s.OpenAlarms.Remove(record.RuleId);
-        }
-
-        s.HighestActiveSeverity = HighestSeverity(s);
-        _changes.Add(new AlarmChange(record, change, notify));
-        return record;
-    }
-
-    private static AlarmCommandResult Command(DeviceState s, string alarmId, Func<AlarmRecord, AlarmRecord> step)
-    {
-        var record = s.OpenAlarms.Values.FirstOrDefault(r => r.Id == alarmId);
-        if (record is null)
-        {
-            return new AlarmCommandResult(AlarmCommandOutcome.NotFound, null, $"Alarm '{alarmId}' is not open on this device.");
-        }
-
-        try
-        {
-            return new AlarmCommandResult(AlarmCommandOutcome.Done, step(record));
-        }
-        catch (AlarmTransitionException refused)
-        {
-            return new AlarmCommandResult(AlarmCommandOutcome.Conflict, record, refused.Message);
+            Close(s, open, now, AlarmLifecycle.RuleActor, step.Value, byPerson: false);
         }
     }
 }

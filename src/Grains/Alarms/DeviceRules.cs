@@ -1,11 +1,15 @@
+using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Contracts.Models;
+using IotService.Grains.Models;
+using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Alarms;
 
 /// <summary>
-/// One model version's rules and actions, compiled once and shared by every device of the model: threshold rules
-/// indexed by property (the per-reading lookup), no-data rules, and what each severity triggers.
+/// One model version's rules and actions, compiled once and shared by every device of the model: the enabled rules,
+/// indexed by the properties they read (the per-reading lookup), and what each severity triggers. A stored rule its
+/// kind cannot compile (a kind this hub does not know) is left out rather than stopping the model's other rules.
 /// </summary>
 public sealed class DeviceRules
 {
@@ -14,22 +18,27 @@ public sealed class DeviceRules
     public const string NotifyCustomer = "notifyCustomer";
     public const string CreateWorkOrder = "createWorkOrder";
 
-    public static readonly DeviceRules None = new(null);
+    public static readonly IReadOnlyList<string> ActionNames = [NotifyOwner, NotifySupervisor, NotifyCustomer, CreateWorkOrder];
 
-    private readonly Dictionary<string, CompiledRule[]> _thresholdsByProperty;
+    public static readonly DeviceRules None = new(null, RuleKindRegistry.Standard);
+
+    private readonly Dictionary<string, ModelRule[]> _readersByProperty;
     private readonly Dictionary<Severity, IReadOnlyList<string>> _actions;
 
-    private DeviceRules(DeviceModelDefinition? model)
+    private DeviceRules(DeviceModelDefinition? model, RuleKindRegistry kinds)
     {
         Model = model;
-        var enabled = (model?.Rules ?? []).Where(rule => rule.Enabled).Select(CompiledRule.From).ToList();
-        ById = enabled.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
-        _thresholdsByProperty = enabled
-            .Where(rule => rule.Threshold is not null)
-            .GroupBy(rule => rule.Threshold!.Property, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
-        NoData = enabled.Where(rule => rule.IsNoData && rule.NoDataPeriod > TimeSpan.Zero).ToList();
-        NoDataProperties = NoData.Select(rule => rule.Definition.Property).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var scope = RuleDefinitions.ScopeOf(model);
+        All = [.. (model?.Rules ?? [])
+            .Where(rule => rule.Enabled)
+            .Select(rule => (Definition: rule, RuleDefinitions.Compile(kinds, rule, scope).Rule))
+            .Where(compiled => compiled.Rule is not null)
+            .Select(compiled => new ModelRule(compiled.Definition, RuleFingerprint.Of(compiled.Definition), compiled.Rule!))];
+        ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
+        _readersByProperty = All
+            .SelectMany(rule => rule.Compiled.Properties.Select(property => (Property: property, Rule: rule)))
+            .GroupBy(reader => reader.Property, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(reader => reader.Rule).ToArray(), StringComparer.Ordinal);
         _actions = new Dictionary<Severity, IReadOnlyList<string>>();
         foreach (var (name, actions) in model?.Actions ?? new Dictionary<string, IReadOnlyList<string>>())
         {
@@ -39,8 +48,7 @@ public sealed class DeviceRules
             }
         }
 
-        EscalateAfter = model?.EscalateAfterSeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null;
-        Units = (model?.Properties ?? []).Where(p => p.Unit is not null).ToDictionary(p => p.Name, p => p.Unit!, StringComparer.Ordinal);
+        EscalateAfter = model?.EscalateAfterSeconds is > 0 and var seconds ? RuleDurations.FromSeconds(seconds) : null;
     }
 
     /// <summary>The model these rules came from; null when the device's model could not be loaded.</summary>
@@ -48,22 +56,23 @@ public sealed class DeviceRules
 
     public int Version => Model?.Version ?? -1;
 
-    /// <summary>Enabled rules by id, every kind.</summary>
-    public IReadOnlyDictionary<string, CompiledRule> ById { get; }
+    /// <summary>Enabled rules in the model's order, every kind.</summary>
+    public IReadOnlyList<ModelRule> All { get; }
 
-    public IReadOnlyList<CompiledRule> NoData { get; }
-
-    /// <summary>Properties some no-data rule watches on its own; only these get a per-property receive time.</summary>
-    public IReadOnlySet<string> NoDataProperties { get; }
+    /// <summary>Enabled rules by id.</summary>
+    public IReadOnlyDictionary<string, ModelRule> ById { get; }
 
     public TimeSpan? EscalateAfter { get; }
 
-    public IReadOnlyDictionary<string, string> Units { get; }
+    public static DeviceRules From(DeviceModelDefinition? model, RuleKindRegistry kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return model is null ? None : new DeviceRules(model, kinds);
+    }
 
-    public static DeviceRules From(DeviceModelDefinition? model) => model is null ? None : new DeviceRules(model);
-
-    public ReadOnlySpan<CompiledRule> ThresholdsFor(string property) =>
-        _thresholdsByProperty.TryGetValue(property, out var rules) ? rules : [];
+    /// <summary>The rules that read values of <paramref name="property"/>.</summary>
+    public ReadOnlySpan<ModelRule> ReadersOf(string property) =>
+        _readersByProperty.TryGetValue(property, out var rules) ? rules : [];
 
     public bool CreatesWorkOrder(Severity severity) => ActionsFor(severity).Contains(CreateWorkOrder);
 

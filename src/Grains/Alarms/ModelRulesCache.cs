@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IotService.Contracts.Models;
+using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Alarms;
 
@@ -9,7 +10,7 @@ namespace IotService.Grains.Alarms;
 /// tells a device at once that an edit happened; clock ticks, which carry none, accept a copy up to
 /// <see cref="MaxAge"/> old.
 /// </summary>
-public sealed class ModelRulesCache(IGrainFactory grains, TimeProvider time)
+public sealed class ModelRulesCache(IGrainFactory grains, RuleKindRegistry kinds, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
@@ -26,7 +27,7 @@ public sealed class ModelRulesCache(IGrainFactory grains, TimeProvider time)
         }
 
         var model = await grains.GetGrain<IDeviceModelGrain>(modelId).GetAsync();
-        var rules = entry is not null && model is not null && entry.Rules.Version == model.Version ? entry.Rules : DeviceRules.From(model);
+        var rules = entry is not null && model is not null && entry.Rules.Version == model.Version ? entry.Rules : DeviceRules.From(model, kinds);
         _entries[modelId] = new Entry(rules, now);
         return rules;
     }

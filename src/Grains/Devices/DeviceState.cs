@@ -34,12 +34,11 @@ public sealed class DeviceState
 
     [Id(11)] public Severity HighestActiveSeverity { get; set; }
 
-    /// <summary>What each rule remembers between readings, by rule id.</summary>
+    /// <summary>What each rule remembers between readings, by rule id (each kind's checkpoint).</summary>
     [Id(12)] public Dictionary<string, RuleCheckpoint> RuleStates { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Open (active or acknowledged) alarms by rule id: at most one per rule. Cleared ones live in the alarm catalog.</summary>
     [Id(13)] public Dictionary<string, AlarmRecord> OpenAlarms { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Receive time of the last value, only for properties a no-data rule watches on their own.</summary>
-    [Id(14)] public Dictionary<string, DateTimeOffset> PropertySeen { get; set; } = new(StringComparer.Ordinal);
+    // Id 14 held per-property receive times for no-data rules; the no-data rule's own checkpoint keeps them now. Never reuse it.
 }

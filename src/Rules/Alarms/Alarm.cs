@@ -1,18 +1,19 @@
 using System.Collections.Immutable;
-using IotService.Rules.Thresholds;
 
 namespace IotService.Rules.Alarms;
 
 /// <summary>
 /// One alarm of one rule on one device. Immutable: <see cref="AlarmLifecycle"/> returns a new value per step.
 /// <see cref="EscalationLevel"/> counts supervisor escalations (0 = none), separate from severity changes.
+/// The hub stores and sends alarms as the contract's record; the lifecycle keeps types of its own because Rules
+/// depends on nothing of ours (SPEC §1). The device grain maps between the two in one place, member by member.
 /// </summary>
 public sealed record Alarm(
     string Id,
     string DeviceId,
     string RuleId,
     RuleSeverity Severity,
-    AlarmState State,
+    AlarmPhase State,
     DateTimeOffset RaisedAt,
     double LastValue,
     ImmutableList<AlarmHistoryEntry> History)
@@ -29,5 +30,5 @@ public sealed record Alarm(
 
     public bool IsEscalated => EscalationLevel > 0;
 
-    public bool IsOpen => State != AlarmState.Cleared;
+    public bool IsOpen => State != AlarmPhase.Cleared;
 }

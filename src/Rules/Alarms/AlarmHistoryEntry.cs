@@ -1,7 +1,5 @@
-using IotService.Rules.Thresholds;
-
 namespace IotService.Rules.Alarms;
 
 /// <summary>One step in an alarm's life: what happened, when, who did it, and the state and severity after it.</summary>
 public sealed record AlarmHistoryEntry(
-    AlarmEvent Event, DateTimeOffset At, string Actor, AlarmState State, RuleSeverity Severity);
+    AlarmStepKind Event, DateTimeOffset At, string Actor, AlarmPhase State, RuleSeverity Severity);

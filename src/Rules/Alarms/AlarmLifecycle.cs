@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using IotService.Rules.Thresholds;
 
 namespace IotService.Rules.Alarms;
 
@@ -14,46 +13,46 @@ public static class AlarmLifecycle
 
     public static Alarm Raise(
         string id, string deviceId, string ruleId, RuleSeverity severity, double value, DateTimeOffset at) =>
-        new(id, deviceId, ruleId, severity, AlarmState.Active, at, value,
-            [new AlarmHistoryEntry(AlarmEvent.Raised, at, RuleActor, AlarmState.Active, severity)]);
+        new(id, deviceId, ruleId, severity, AlarmPhase.Active, at, value,
+            [new AlarmHistoryEntry(AlarmStepKind.Raised, at, RuleActor, AlarmPhase.Active, severity)]);
 
     public static Alarm Acknowledge(Alarm alarm, DateTimeOffset at, string by)
     {
-        if (alarm.State != AlarmState.Active)
+        if (alarm.State != AlarmPhase.Active)
         {
             throw new AlarmTransitionException(alarm.Id, alarm.State, "acknowledge", "an Active alarm can be acknowledged");
         }
 
         return alarm with
         {
-            State = AlarmState.Acknowledged,
+            State = AlarmPhase.Acknowledged,
             AcknowledgedAt = at,
             AcknowledgedBy = by,
-            History = Append(alarm, AlarmEvent.Acknowledged, at, by, AlarmState.Acknowledged, alarm.Severity),
+            History = Append(alarm, AlarmStepKind.Acknowledged, at, by, AlarmPhase.Acknowledged, alarm.Severity),
         };
     }
 
     /// <summary>Clears an Active or Acknowledged alarm; <paramref name="by"/> is <see cref="RuleActor"/> or a person.</summary>
     public static Alarm Clear(Alarm alarm, DateTimeOffset at, string by)
     {
-        if (alarm.State == AlarmState.Cleared)
+        if (alarm.State == AlarmPhase.Cleared)
         {
             throw new AlarmTransitionException(alarm.Id, alarm.State, "clear", "an Active or Acknowledged alarm can be cleared");
         }
 
         return alarm with
         {
-            State = AlarmState.Cleared,
+            State = AlarmPhase.Cleared,
             ClearedAt = at,
             ClearedBy = by,
-            History = Append(alarm, AlarmEvent.Cleared, at, by, AlarmState.Cleared, alarm.Severity),
+            History = Append(alarm, AlarmStepKind.Cleared, at, by, AlarmPhase.Cleared, alarm.Severity),
         };
     }
 
     /// <summary>Raises the severity of an open alarm; a lower or equal severity is refused so alarms never quietly downgrade.</summary>
     public static Alarm EscalateSeverity(Alarm alarm, RuleSeverity severity, DateTimeOffset at, string by)
     {
-        if (alarm.State == AlarmState.Cleared)
+        if (alarm.State == AlarmPhase.Cleared)
         {
             throw new AlarmTransitionException(alarm.Id, alarm.State, "change the severity of", "an Active or Acknowledged alarm can change severity");
         }
@@ -67,7 +66,7 @@ public static class AlarmLifecycle
         return alarm with
         {
             Severity = severity,
-            History = Append(alarm, AlarmEvent.SeverityRaised, at, by, alarm.State, severity),
+            History = Append(alarm, AlarmStepKind.SeverityRaised, at, by, alarm.State, severity),
         };
     }
 
@@ -77,7 +76,7 @@ public static class AlarmLifecycle
     /// </summary>
     public static EscalationResult EscalateIfUnacknowledged(Alarm alarm, DateTimeOffset now, TimeSpan limit)
     {
-        if (alarm.State != AlarmState.Active || alarm.IsEscalated || now - alarm.RaisedAt < limit)
+        if (alarm.State != AlarmPhase.Active || alarm.IsEscalated || now - alarm.RaisedAt < limit)
         {
             return new EscalationResult(alarm, false);
         }
@@ -85,12 +84,12 @@ public static class AlarmLifecycle
         var escalated = alarm with
         {
             EscalationLevel = alarm.EscalationLevel + 1,
-            History = Append(alarm, AlarmEvent.Escalated, now, SystemActor, alarm.State, alarm.Severity),
+            History = Append(alarm, AlarmStepKind.Escalated, now, SystemActor, alarm.State, alarm.Severity),
         };
         return new EscalationResult(escalated, true);
     }
 
     private static ImmutableList<AlarmHistoryEntry> Append(
-        Alarm alarm, AlarmEvent kind, DateTimeOffset at, string actor, AlarmState state, RuleSeverity severity) =>
+        Alarm alarm, AlarmStepKind kind, DateTimeOffset at, string actor, AlarmPhase state, RuleSeverity severity) =>
         alarm.History.Add(new AlarmHistoryEntry(kind, at, actor, state, severity));
 }

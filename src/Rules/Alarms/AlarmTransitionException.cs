@@ -3,7 +3,7 @@ namespace IotService.Rules.Alarms;
 /// <summary>A lifecycle step that the alarm's current state does not allow, e.g. acknowledging a cleared alarm.</summary>
 public sealed class AlarmTransitionException : InvalidOperationException
 {
-    public AlarmTransitionException(string alarmId, AlarmState state, string action, string allowed)
+    public AlarmTransitionException(string alarmId, AlarmPhase state, string action, string allowed)
         : base($"Cannot {action} alarm '{alarmId}': it is {state}; only {allowed}.")
     {
         AlarmId = alarmId;
@@ -33,7 +33,7 @@ public sealed class AlarmTransitionException : InvalidOperationException
 
     public string AlarmId { get; }
 
-    public AlarmState State { get; }
+    public AlarmPhase State { get; }
 
     public string Action { get; }
 }

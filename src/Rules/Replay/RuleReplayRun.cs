@@ -1,26 +1,37 @@
-using IotService.Rules.Thresholds;
+using IotService.Rules.Kinds;
 
 namespace IotService.Rules.Replay;
 
 /// <summary>
 /// <see cref="RuleReplay.Run"/> fed one reading at a time, for histories too long to hold in memory: the caller
 /// reads them in chunks and adds them in order. With <c>maxListed</c>, only the first firings (in raise order) are
-/// kept with their times and peaks; <see cref="FiringCount"/> still counts every one.
+/// kept with their times and peaks; <see cref="FiringCount"/> still counts every one. The rule reads one property
+/// (<see cref="Property"/>); each device starts from a fresh state at its first reading, and a reading's receive
+/// time is taken to be its timestamp, since history keeps no other.
 /// </summary>
 public sealed class RuleReplayRun
 {
-    private readonly ThresholdRule _rule;
+    private readonly ICompiledRule _rule;
     private readonly int _maxListed;
     private readonly Dictionary<string, DeviceReplay> _devices = new(StringComparer.Ordinal);
-    private readonly List<ReplayFiring> _firings = [];
+    private readonly List<RuleFiring> _firings = [];
 
-    public RuleReplayRun(ThresholdRule rule, int maxListed = int.MaxValue)
+    public RuleReplayRun(ICompiledRule rule, int maxListed = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentOutOfRangeException.ThrowIfNegative(maxListed);
+        if (rule.Properties.Count != 1)
+        {
+            throw new ArgumentException($"Rule '{rule.Id}' reads {rule.Properties.Count} properties; a replay runs a rule over one.", nameof(rule));
+        }
+
         _rule = rule;
         _maxListed = maxListed;
+        Property = rule.Properties[0];
     }
+
+    /// <summary>The property whose readings the replay feeds the rule.</summary>
+    public string Property { get; }
 
     public int FiringCount { get; private set; }
 
@@ -29,19 +40,21 @@ public sealed class RuleReplayRun
     public void Add(ReplayReading reading)
     {
         ReadingCount++;
-        _devices.TryGetValue(reading.DeviceId, out var device);
-        var (next, transition) = ThresholdEvaluator.Evaluate(_rule, device.State, reading.Value, reading.Timestamp);
+        var device = _devices.TryGetValue(reading.DeviceId, out var known)
+            ? known
+            : new DeviceReplay(_rule.Start(new RuleStart(reading.Timestamp)), -1);
+        var step = _rule.OnReading(device.State, new RuleReading(Property, reading.Value, reading.Timestamp, reading.Timestamp));
 
-        // -1: firing, but past the listed ones, so there is nothing to update.
+        // -1: not firing, or firing past the listed ones, so there is nothing to update.
         var openIndex = device.OpenIndex;
-        switch (transition)
+        switch (step.Transition)
         {
             case RuleTransition.Raise:
                 FiringCount++;
                 openIndex = _firings.Count < _maxListed ? _firings.Count : -1;
                 if (openIndex >= 0)
                 {
-                    _firings.Add(new ReplayFiring(reading.DeviceId, reading.Timestamp, null, reading.Value));
+                    _firings.Add(new RuleFiring(reading.DeviceId, reading.Timestamp, null, reading.Value));
                 }
 
                 break;
@@ -53,36 +66,22 @@ public sealed class RuleReplayRun
 
                 openIndex = -1;
                 break;
-            case RuleTransition.None when next.Firing && openIndex >= 0 && !IsIgnored(device.State, reading):
+            case RuleTransition.None when openIndex >= 0:
                 var open = _firings[openIndex];
-                if (IsMoreExtreme(reading.Value, open.PeakValue))
+                if (_rule.IsMoreExtreme(reading.Value, open.PeakValue))
                 {
                     _firings[openIndex] = open with { PeakValue = reading.Value };
                 }
 
                 break;
             default:
+                // Ignored readings (late, NaN) cannot become a peak.
                 break;
         }
 
-        _devices[reading.DeviceId] = new DeviceReplay(next, openIndex);
+        _devices[reading.DeviceId] = device with { OpenIndex = openIndex };
     }
 
-    /// <summary>The outcome so far; firings still open have no <see cref="ReplayFiring.ClearedAt"/>.</summary>
+    /// <summary>The outcome so far; firings still open have no <see cref="RuleFiring.ClearedAt"/>.</summary>
     public ReplayResult ToResult() => new(FiringCount, ReadingCount, [.. _firings]);
-
-    private bool IsMoreExtreme(double candidate, double peak) => _rule.Operator switch
-    {
-        ThresholdOperator.GreaterThan or ThresholdOperator.GreaterOrEqual => candidate > peak,
-        ThresholdOperator.LessThan or ThresholdOperator.LessOrEqual => candidate < peak,
-        ThresholdOperator.OutsideRange => Distance(candidate) > Distance(peak),
-        _ => false,
-    };
-
-    // Mirrors the evaluator's own skip rule, so a late or NaN reading cannot become a peak.
-    private static bool IsIgnored(ThresholdState state, ReplayReading reading) =>
-        double.IsNaN(reading.Value) || (state.LastEvaluated is { } last && reading.Timestamp < last);
-
-    private double Distance(double value) =>
-        Math.Max(_rule.Value - value, value - (_rule.HighValue ?? double.PositiveInfinity));
 }

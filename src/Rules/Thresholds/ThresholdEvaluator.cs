@@ -1,3 +1,5 @@
+using IotService.Rules.Kinds;
+
 namespace IotService.Rules.Thresholds;
 
 /// <summary>
@@ -9,9 +11,7 @@ public static class ThresholdEvaluator
     public static (ThresholdState Next, RuleTransition Transition) Evaluate(
         ThresholdRule rule, ThresholdState state, double value, DateTimeOffset readingTime)
     {
-        // A late, older reading must not reset a running duration or clear an alarm raised on newer data.
-        // NaN carries no information about the condition either way.
-        if ((state.LastEvaluated is { } last && readingTime < last) || double.IsNaN(value))
+        if (Ignores(state, value, readingTime))
         {
             return (state, RuleTransition.None);
         }
@@ -33,4 +33,11 @@ public static class ThresholdEvaluator
             ? (new ThresholdState(null, true, readingTime), RuleTransition.Raise)
             : (new ThresholdState(since, false, readingTime), RuleTransition.None);
     }
+
+    /// <summary>
+    /// A late, older reading must not reset a running duration or clear an alarm raised on newer data.
+    /// NaN carries no information about the condition either way.
+    /// </summary>
+    public static bool Ignores(ThresholdState state, double value, DateTimeOffset readingTime) =>
+        (state.LastEvaluated is { } last && readingTime < last) || double.IsNaN(value);
 }

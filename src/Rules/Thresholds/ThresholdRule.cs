@@ -4,7 +4,7 @@ namespace IotService.Rules.Thresholds;
 /// A threshold rule (SPEC §6). For <see cref="ThresholdOperator.OutsideRange"/>, <paramref name="Value"/> is the
 /// low end and <paramref name="HighValue"/> the high end. <paramref name="Duration"/> of zero raises on the first
 /// matching reading. <paramref name="ClearValue"/> adds hysteresis; see <see cref="ThresholdConditions.IsCleared"/>
-/// for its exact meaning per operator.
+/// for its exact meaning per operator. Severity is not here: it belongs to the alarm, whatever the kind.
 /// </summary>
 public sealed record ThresholdRule(
     string Id,
@@ -13,5 +13,4 @@ public sealed record ThresholdRule(
     double Value,
     double? HighValue,
     TimeSpan Duration,
-    double? ClearValue,
-    RuleSeverity Severity);
+    double? ClearValue);

@@ -2,6 +2,7 @@ using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Grains.Alarms;
 using IotService.Grains.Devices;
+using IotService.Rules.Kinds;
 using static IotService.Grains.Tests.Alarms.AlarmTestModels;
 
 namespace IotService.Grains.Tests.Alarms;
@@ -59,6 +60,33 @@ public sealed class DeviceAlarmsTests
 
         Assert.False(_alarms.HasChanges);
         Assert.Single(_state.OpenAlarms);
+    }
+
+    [Fact]
+    public void AnAcknowledgedAlarmStillRaisesNoDuplicate()
+    {
+        Use(Model(rules: Overheat()));
+        Read(T0, 95);
+        _alarms.Acknowledge(_state, _alarms.TakeChanges()[0].Alarm.Id, "dispatcher", T0.AddSeconds(1));
+        _alarms.TakeChanges();
+
+        Read(T0.AddSeconds(2), 88);
+        Read(T0.AddSeconds(3), 99);
+
+        Assert.False(_alarms.HasChanges);
+        Assert.Equal(AlarmState.Acknowledged, Assert.Single(_state.OpenAlarms.Values).State);
+    }
+
+    [Fact]
+    public void DifferentRulesOpenSeparateAlarmsOnOneDevice()
+    {
+        Use(Model(rules: [Overheat(), Silent(60)]), at: T0);
+
+        Read(T0.AddSeconds(1), 95);
+        _alarms.OnClock(_state, T0.AddSeconds(62));
+
+        Assert.Equal([("raised", "overheat"), ("raised", "silent")], _alarms.TakeChanges().Select(c => (c.Event, c.Alarm.RuleId)));
+        Assert.Equal(["overheat", "silent"], _state.OpenAlarms.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -216,6 +244,18 @@ public sealed class DeviceAlarmsTests
     }
 
     [Fact]
+    public void AnEscalationLimitBeyondTheCalendarIsNeverDue()
+    {
+        Use(Model(escalateAfterSeconds: 1e300, rules: Overheat()), at: T0);
+        Read(T0, 95);
+        _alarms.TakeChanges();
+
+        Assert.Null(_alarms.NextDue(_state));
+        _alarms.OnClock(_state, T0.AddYears(100));
+        Assert.False(_alarms.HasChanges);
+    }
+
+    [Fact]
     public void AcknowledgedAlarmDoesNotEscalate()
     {
         Use(Model(escalateAfterSeconds: 600, rules: Overheat()), at: T0);
@@ -288,7 +328,7 @@ public sealed class DeviceAlarmsTests
     }
 
     private void Use(Contracts.Models.DeviceModelDefinition model, DateTimeOffset? at = null) =>
-        _alarms.UseRules(_state, DeviceRules.From(model), at ?? T0);
+        _alarms.UseRules(_state, DeviceRules.From(model, RuleKindRegistry.Standard), at ?? T0);
 
     private void Read(DateTimeOffset at, double temperature)
     {

@@ -1,5 +1,4 @@
 using IotService.Rules.Alarms;
-using IotService.Rules.Thresholds;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IotService.Rules.Tests.Alarms;
@@ -16,12 +15,12 @@ public sealed class AlarmLifecycleTests
     {
         var alarm = RaiseNow();
 
-        Assert.Equal(AlarmState.Active, alarm.State);
+        Assert.Equal(AlarmPhase.Active, alarm.State);
         Assert.Equal(_clock.GetUtcNow(), alarm.RaisedAt);
         Assert.Equal(91.5, alarm.LastValue);
         Assert.False(alarm.IsEscalated);
         var entry = Assert.Single(alarm.History);
-        Assert.Equal(new AlarmHistoryEntry(AlarmEvent.Raised, _clock.GetUtcNow(), AlarmLifecycle.RuleActor, AlarmState.Active, RuleSeverity.Major), entry);
+        Assert.Equal(new AlarmHistoryEntry(AlarmStepKind.Raised, _clock.GetUtcNow(), AlarmLifecycle.RuleActor, AlarmPhase.Active, RuleSeverity.Major), entry);
     }
 
     [Fact]
@@ -32,10 +31,10 @@ public sealed class AlarmLifecycleTests
 
         var acked = AlarmLifecycle.Acknowledge(alarm, _clock.GetUtcNow(), "alice");
 
-        Assert.Equal(AlarmState.Acknowledged, acked.State);
+        Assert.Equal(AlarmPhase.Acknowledged, acked.State);
         Assert.Equal(_clock.GetUtcNow(), acked.AcknowledgedAt);
         Assert.Equal("alice", acked.AcknowledgedBy);
-        Assert.Equal([AlarmEvent.Raised, AlarmEvent.Acknowledged], acked.History.Select(h => h.Event));
+        Assert.Equal([AlarmStepKind.Raised, AlarmStepKind.Acknowledged], acked.History.Select(h => h.Event));
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class AlarmLifecycleTests
         var error = Assert.Throws<AlarmTransitionException>(() => AlarmLifecycle.Acknowledge(acked, _clock.GetUtcNow(), "bob"));
 
         Assert.Equal("Cannot acknowledge alarm 'a1': it is Acknowledged; only an Active alarm can be acknowledged.", error.Message);
-        Assert.Equal(AlarmState.Acknowledged, error.State);
+        Assert.Equal(AlarmPhase.Acknowledged, error.State);
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public sealed class AlarmLifecycleTests
 
         var cleared = AlarmLifecycle.Clear(acked, _clock.GetUtcNow(), AlarmLifecycle.RuleActor);
 
-        Assert.Equal(AlarmState.Cleared, cleared.State);
+        Assert.Equal(AlarmPhase.Cleared, cleared.State);
         Assert.Equal(_clock.GetUtcNow(), cleared.ClearedAt);
         Assert.Equal(AlarmLifecycle.RuleActor, cleared.ClearedBy);
         Assert.Equal("alice", cleared.AcknowledgedBy);
@@ -89,7 +88,7 @@ public sealed class AlarmLifecycleTests
         var raised = AlarmLifecycle.EscalateSeverity(RaiseNow(RuleSeverity.Minor), RuleSeverity.Critical, _clock.GetUtcNow(), "bob");
 
         Assert.Equal(RuleSeverity.Critical, raised.Severity);
-        Assert.Equal(AlarmEvent.SeverityRaised, raised.History[^1].Event);
+        Assert.Equal(AlarmStepKind.SeverityRaised, raised.History[^1].Event);
         Assert.Equal("bob", raised.History[^1].Actor);
     }
 
@@ -130,7 +129,7 @@ public sealed class AlarmLifecycleTests
         Assert.Same(alarm, early.Alarm);
         Assert.True(due.NotifySupervisor);
         Assert.Equal(1, due.Alarm.EscalationLevel);
-        Assert.Equal(AlarmEvent.Escalated, due.Alarm.History[^1].Event);
+        Assert.Equal(AlarmStepKind.Escalated, due.Alarm.History[^1].Event);
         Assert.False(again.NotifySupervisor);
         Assert.Same(due.Alarm, again.Alarm);
     }

@@ -8,7 +8,7 @@ public sealed class RuleReplayRunTests
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly ThresholdRule Hot =
-        new("hot", "temperature", ThresholdOperator.GreaterThan, 80, null, TimeSpan.Zero, 75, RuleSeverity.Critical);
+        new("hot", "temperature", ThresholdOperator.GreaterThan, 80, null, TimeSpan.Zero, 75);
 
     // Device "a" fires at 0, 4 and 8 minutes (peaks 90, 95, 85); "b" fires at 1 and 6 minutes, interleaved.
     private static readonly ReplayReading[] History =
@@ -21,13 +21,13 @@ public sealed class RuleReplayRunTests
     [Fact]
     public void FeedingReadingsOneByOneGivesWhatTheWholeRunGives()
     {
-        var run = new RuleReplayRun(Hot);
+        var run = new RuleReplayRun(new CompiledThreshold(Hot));
         foreach (var reading in History)
         {
             run.Add(reading);
         }
 
-        var whole = RuleReplay.Run(Hot, History);
+        var whole = RuleReplay.Run(new CompiledThreshold(Hot), History);
 
         Assert.Equal(whole.Firings, run.ToResult().Firings);
         Assert.Equal((5, 9), (run.FiringCount, run.ReadingCount));
@@ -36,7 +36,7 @@ public sealed class RuleReplayRunTests
     [Fact]
     public void OnlyTheFirstFiringsAreListedButEveryOneIsCounted()
     {
-        var run = new RuleReplayRun(Hot, maxListed: 2);
+        var run = new RuleReplayRun(new CompiledThreshold(Hot), maxListed: 2);
         foreach (var reading in History)
         {
             run.Add(reading);
@@ -46,7 +46,7 @@ public sealed class RuleReplayRunTests
 
         // The listed ones still get their clear time and peak from later readings; the unlisted ones touch nothing.
         Assert.Equal(
-            [new ReplayFiring("a", T0, T0.AddMinutes(3), 90), new ReplayFiring("b", T0.AddMinutes(1), T0.AddMinutes(3.5), 82)],
+            [new RuleFiring("a", T0, T0.AddMinutes(3), 90), new RuleFiring("b", T0.AddMinutes(1), T0.AddMinutes(3.5), 82)],
             result.Firings);
         Assert.Equal(5, result.FiringCount);
         Assert.Equal(9, result.ReadingCount);
@@ -55,7 +55,7 @@ public sealed class RuleReplayRunTests
     [Fact]
     public void ListingNoFiringsStillCountsThem()
     {
-        var run = new RuleReplayRun(Hot, maxListed: 0);
+        var run = new RuleReplayRun(new CompiledThreshold(Hot), maxListed: 0);
         foreach (var reading in History)
         {
             run.Add(reading);

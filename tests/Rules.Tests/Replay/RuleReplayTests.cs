@@ -1,3 +1,4 @@
+using IotService.Rules.Kinds;
 using IotService.Rules.Replay;
 using IotService.Rules.Thresholds;
 
@@ -8,7 +9,7 @@ public sealed class RuleReplayTests
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static ThresholdRule HotForTwoMinutes(double? clear = 75) =>
-        new("hot", "temperature", ThresholdOperator.GreaterThan, 80, null, TimeSpan.FromMinutes(2), clear, RuleSeverity.Critical);
+        new("hot", "temperature", ThresholdOperator.GreaterThan, 80, null, TimeSpan.FromMinutes(2), clear);
 
     // One reading a minute for a device, starting at T0.
     private static IEnumerable<ReplayReading> PerMinute(string deviceId, params double[] values) =>
@@ -20,14 +21,14 @@ public sealed class RuleReplayTests
         //                                    0   1   2   3   4   5   6   7   8   9  10  11  12  13
         var readings = PerMinute("pump-7", 70, 81, 82, 85, 79, 76, 74, 81, 90, 70, 81, 82, 83, 84);
 
-        var result = RuleReplay.Run(HotForTwoMinutes(), readings);
+        var result = RuleReplay.Run(new CompiledThreshold(HotForTwoMinutes()), readings);
 
         Assert.Equal(2, result.FiringCount);
         Assert.Equal(14, result.ReadingCount);
         Assert.Equal(
             [
-                new ReplayFiring("pump-7", T0.AddMinutes(3), T0.AddMinutes(6), 85),
-                new ReplayFiring("pump-7", T0.AddMinutes(12), null, 84),
+                new RuleFiring("pump-7", T0.AddMinutes(3), T0.AddMinutes(6), 85),
+                new RuleFiring("pump-7", T0.AddMinutes(12), null, 84),
             ],
             result.Firings);
     }
@@ -48,7 +49,7 @@ public sealed class RuleReplayTests
             }
         }
 
-        var result = RuleReplay.Run(rule, readings);
+        var result = RuleReplay.Run(new CompiledThreshold(rule), readings);
 
         Assert.Equal(raises, result.Firings.Select(f => f.RaisedAt));
     }
@@ -61,12 +62,12 @@ public sealed class RuleReplayTests
             .OrderBy(r => r.Timestamp)
             .ToList();
 
-        var result = RuleReplay.Run(HotForTwoMinutes(clear: null), readings);
+        var result = RuleReplay.Run(new CompiledThreshold(HotForTwoMinutes(clear: null)), readings);
 
         Assert.Equal(
             [
-                new ReplayFiring("a", T0.AddMinutes(2), T0.AddMinutes(3), 81),
-                new ReplayFiring("b", T0.AddMinutes(3), null, 81),
+                new RuleFiring("a", T0.AddMinutes(2), T0.AddMinutes(3), 81),
+                new RuleFiring("b", T0.AddMinutes(3), null, 81),
             ],
             result.Firings);
     }
@@ -74,21 +75,21 @@ public sealed class RuleReplayTests
     [Fact]
     public void PeakOfALessThanRuleIsTheLowestValue()
     {
-        var rule = new ThresholdRule("low", "pressure", ThresholdOperator.LessThan, 2, null, TimeSpan.Zero, null, RuleSeverity.Minor);
+        var rule = new ThresholdRule("low", "pressure", ThresholdOperator.LessThan, 2, null, TimeSpan.Zero, null);
 
-        var result = RuleReplay.Run(rule, PerMinute("p", 1.5, 0.8, 1.2, 3));
+        var result = RuleReplay.Run(new CompiledThreshold(rule), PerMinute("p", 1.5, 0.8, 1.2, 3));
 
-        Assert.Equal(new ReplayFiring("p", T0, T0.AddMinutes(3), 0.8), Assert.Single(result.Firings));
+        Assert.Equal(new RuleFiring("p", T0, T0.AddMinutes(3), 0.8), Assert.Single(result.Firings));
     }
 
     [Fact]
     public void PeakOfAnOutsideRuleIsTheValueFarthestFromTheRange()
     {
-        var rule = new ThresholdRule("band", "temperature", ThresholdOperator.OutsideRange, 20, 30, TimeSpan.Zero, null, RuleSeverity.Minor);
+        var rule = new ThresholdRule("band", "temperature", ThresholdOperator.OutsideRange, 20, 30, TimeSpan.Zero, null);
 
-        var result = RuleReplay.Run(rule, PerMinute("p", 31, 17, 33, 25));
+        var result = RuleReplay.Run(new CompiledThreshold(rule), PerMinute("p", 31, 17, 33, 25));
 
-        Assert.Equal(new ReplayFiring("p", T0, T0.AddMinutes(3), 17), Assert.Single(result.Firings));
+        Assert.Equal(new RuleFiring("p", T0, T0.AddMinutes(3), 17), Assert.Single(result.Firings));
     }
 
     [Fact]
@@ -103,15 +104,15 @@ public sealed class RuleReplayTests
         };
         var rule = HotForTwoMinutes(clear: null) with { Duration = TimeSpan.Zero };
 
-        var result = RuleReplay.Run(rule, readings);
+        var result = RuleReplay.Run(new CompiledThreshold(rule), readings);
 
-        Assert.Equal(new ReplayFiring("p", T0, null, 86), Assert.Single(result.Firings));
+        Assert.Equal(new RuleFiring("p", T0, null, 86), Assert.Single(result.Firings));
     }
 
     [Fact]
     public void AnEmptyHistoryNeverFires()
     {
-        var result = RuleReplay.Run(HotForTwoMinutes(), []);
+        var result = RuleReplay.Run(new CompiledThreshold(HotForTwoMinutes()), []);
 
         Assert.Equal(new ReplayResult(0, 0, result.Firings), result);
         Assert.Empty(result.Firings);

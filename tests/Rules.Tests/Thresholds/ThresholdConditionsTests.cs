@@ -5,7 +5,7 @@ namespace IotService.Rules.Tests.Thresholds;
 public sealed class ThresholdConditionsTests
 {
     private static ThresholdRule Rule(ThresholdOperator op, double value, double? high = null, double? clear = null) =>
-        new("r1", "temperature", op, value, high, TimeSpan.Zero, clear, RuleSeverity.Major);
+        new("r1", "temperature", op, value, high, TimeSpan.Zero, clear);
 
     [Theory]
     [InlineData(ThresholdOperator.GreaterThan, 80.0, 80.0, false)]

@@ -1,3 +1,4 @@
+using IotService.Rules.Kinds;
 using IotService.Rules.Thresholds;
 
 namespace IotService.Rules.Tests.Thresholds;
@@ -8,7 +9,7 @@ public sealed class ThresholdEvaluatorTests
 
     private static ThresholdRule Rule(
         ThresholdOperator op = ThresholdOperator.GreaterThan, double value = 80, TimeSpan duration = default, double? clear = null) =>
-        new("hot", "temperature", op, value, null, duration, clear, RuleSeverity.Critical);
+        new("hot", "temperature", op, value, null, duration, clear);
 
     // Feeds (seconds after T0, value) pairs and returns the transition of each reading.
     private static List<RuleTransition> Feed(ThresholdRule rule, params (int Seconds, double Value)[] readings)

@@ -1,0 +1,32 @@
+using IotService.Grains.Devices;
+using IotService.Rules.Kinds;
+
+namespace IotService.Grains.Alarms;
+
+/// <summary>Each rule's state on this device: live in the activation, checkpointed with the device, started afresh when its rule changed.</summary>
+public sealed partial class DeviceAlarms
+{
+    private static IRuleState StateOf(DeviceState s, ModelRule rule, DateTimeOffset now) => LiveState(s, rule, now, out _);
+
+    /// <summary>The rule's live state: restored from its checkpoint, or, for a new or edited rule or an unreadable checkpoint, fresh.</summary>
+    private static IRuleState LiveState(DeviceState s, ModelRule rule, DateTimeOffset now, out bool fresh)
+    {
+        fresh = false;
+        if (s.RuleStates.TryGetValue(rule.Id, out var checkpoint) && checkpoint.Fingerprint == rule.Fingerprint)
+        {
+            checkpoint.Live ??= checkpoint.Data is { } data ? rule.Compiled.Restore(data) : null;
+            if (checkpoint.Live is { } live)
+            {
+                return live;
+            }
+        }
+        else
+        {
+            // An edited rule judges from the next reading on; an alarm still open stays open until the new rule clears it.
+            s.RuleStates[rule.Id] = checkpoint = new RuleCheckpoint { Fingerprint = rule.Fingerprint };
+        }
+
+        fresh = true;
+        return checkpoint.Live = rule.Compiled.Start(new RuleStart(now, s.OpenAlarms.GetValueOrDefault(rule.Id)?.RaisedAt));
+    }
+}
