@@ -1,24 +1,18 @@
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Demo;
 using IotService.Dashboard.Devices;
-using IotService.Dashboard.Dispatching;
 using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
 using IotService.Grains;
-using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
 using IotService.Ingest;
-using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
+using IotService.Storage;
 
 namespace IotService.Dashboard;
 
 /// <summary>
-/// The hub: Orleans silo, MQTT, REST and (later) the web UI in one process. Built here rather
+/// The hub: Orleans silo, MQTT, REST and SignalR in one process, each area adding itself (SPEC §1). Built here rather
 /// than in Program.cs so tests can start real hubs in-process with their own ports and data.
 /// </summary>
 public static class HubApplication
@@ -28,12 +22,12 @@ public static class HubApplication
         // Content root = the build output, so appsettings.json is found whatever the working
         // directory; relative paths such as Storage:Path stay relative to where the hub is started.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // Hosted services start in this order: stores and silo first, the device directory filled before MQTT opens.
+        builder.AddStorage();
         builder.AddGrainServices();
         builder.AddHubSilo();
-
-        // Hosted services start in this order: the directory is filled before MQTT accepts devices.
-        builder.Services.AddHostedService<DirectorySync>();
-        builder.AddStorage();
+        builder.AddDevices();
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHttpSecurity();
@@ -44,9 +38,8 @@ public static class HubApplication
 
         var app = builder.Build();
         StorageFolder.Secure(app.Services);
-        var api = app.MapHubApi();
-        app.MapLiveUpdates();
-        api.MapDispatchApi();
+        app.UseHubPipeline();
+        app.MapHubEndpoints();
         return app;
     }
 }

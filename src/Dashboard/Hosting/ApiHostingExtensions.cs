@@ -6,9 +6,12 @@ using IotService.Dashboard.Api.Bounds;
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Customers;
 using IotService.Dashboard.Devices;
+using IotService.Dashboard.Dispatching;
 using IotService.Dashboard.Health;
+using IotService.Dashboard.Live;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Models;
+using IotService.Dashboard.Notifications.Webhooks;
 using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Technicians;
 using IotService.Dashboard.Users;
@@ -27,19 +30,24 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
-        services.AddSingleton<DeviceRegistrar>();
         services.AddSingleton<DeviceModelService>();
         services.AddSingleton<WorkOrderService>();
         return builder;
     }
 
-    /// <returns>The group every API route is mapped in, so routes mapped later get the same filters.</returns>
-    public static RouteGroupBuilder MapHubApi(this WebApplication app)
+    /// <summary>The request pipeline every answer goes through: security headers, errors as problem details, authentication.</summary>
+    public static WebApplication UseHubPipeline(this WebApplication app)
     {
         app.UseHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHubAuth();
+        return app;
+    }
+
+    /// <summary>Every endpoint of the hub: the API (in one group, so every route gets the same filters), the live hub, health, OpenAPI.</summary>
+    public static WebApplication MapHubEndpoints(this WebApplication app)
+    {
         app.MapOpenApi();
         app.MapHubHealth();
         var api = app.MapGroup("").AddEndpointFilterFactory(RequestBoundsFilter.Create);
@@ -53,7 +61,10 @@ public static class ApiHostingExtensions
         api.MapTechniciansApi();
         api.MapAlarmsApi();
         api.MapWorkOrdersApi();
+        api.MapDispatchApi();
+        api.MapWebhooksApi();
         api.MapIngestApi();
-        return api;
+        app.MapLiveUpdates();
+        return app;
     }
 }

@@ -43,7 +43,6 @@ public static class LiveHostingExtensions
     public static WebApplication MapLiveUpdates(this WebApplication app)
     {
         app.MapHub<MapHub>(MapHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization();
-        app.MapWebhooksApi();
         return app;
     }
 }

@@ -3,7 +3,7 @@ using IotService.Contracts.Devices;
 
 namespace IotService.Dashboard.Map;
 
-/// <summary>Coalescing of device deltas and applying them to a <see cref="DeviceView"/>. Pure.</summary>
+/// <summary>Coalescing of device deltas and applying them to a <see cref="ProjectedDevice"/>. Pure.</summary>
 public static class DeviceDeltas
 {
     /// <summary>One delta saying what <paramref name="older"/> then <paramref name="newer"/> said: the newer value of each field.</summary>
@@ -26,11 +26,11 @@ public static class DeviceDeltas
     }
 
     /// <summary>The view after <paramref name="coalesced"/>; a complete delta replaces what the view knew, a partial one updates it.</summary>
-    public static DeviceView Apply(DeviceView? current, CoalescedDelta coalesced)
+    public static ProjectedDevice Apply(ProjectedDevice? current, CoalescedDelta coalesced)
     {
         var delta = coalesced.Delta;
         var known = delta.Complete ? null : current;
-        return new DeviceView(
+        return new ProjectedDevice(
             delta.DeviceId,
             delta.ModelId,
             delta.CustomerId,

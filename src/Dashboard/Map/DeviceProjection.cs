@@ -10,15 +10,15 @@ namespace IotService.Dashboard.Map;
 /// </summary>
 public sealed class DeviceProjection
 {
-    private readonly ConcurrentDictionary<string, DeviceView> _devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ProjectedDevice> _devices = new(StringComparer.Ordinal);
 
     public int Count => _devices.Count;
 
-    public IEnumerable<DeviceView> Devices => _devices.Values;
+    public IEnumerable<ProjectedDevice> Devices => _devices.Values;
 
-    public DeviceView? Find(string deviceId) => _devices.TryGetValue(deviceId, out var view) ? view : null;
+    public ProjectedDevice? Find(string deviceId) => _devices.TryGetValue(deviceId, out var view) ? view : null;
 
-    public DeviceView Apply(CoalescedDelta coalesced)
+    public ProjectedDevice Apply(CoalescedDelta coalesced)
     {
         var id = coalesced.Delta.DeviceId;
         var view = DeviceDeltas.Apply(Find(id), coalesced);

@@ -17,7 +17,7 @@ public sealed class DeviceDeltaTests(HubFixture fixture)
 
     private DeviceProjection Projection => Hub.Get<DeviceProjection>();
 
-    private Task<DeviceView?> ViewAsync(string id, Func<DeviceView, bool> done, string what)
+    private Task<ProjectedDevice?> ViewAsync(string id, Func<ProjectedDevice, bool> done, string what)
         => Eventually.GetAsync(() => Task.FromResult(Projection.Find(id)), v => v is not null && done(v), what: what);
 
     [Fact]

@@ -9,7 +9,7 @@ namespace IotService.Dashboard.Map;
 /// changed since it last looked. <paramref name="Values"/> holds every property, including technician-only ones:
 /// whatever sends them to customers must filter by the model's visibility.
 /// </summary>
-public sealed record DeviceView(
+public sealed record ProjectedDevice(
     string Id,
     string ModelId,
     string? CustomerId,
