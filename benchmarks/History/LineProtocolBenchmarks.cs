@@ -3,7 +3,6 @@ using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 using IotService.Storage.History.Influx;
 
 namespace IotService.Benchmarks.History;

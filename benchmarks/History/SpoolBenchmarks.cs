@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 using IotService.Storage.History.Spool;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 using IotService.Storage.History.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -6,7 +6,6 @@ using IotService.Ingest.Mqtt.Limits;
 using IotService.Ingest.Mqtt.Tls;
 using IotService.Ingest.Mqtt.Transport;
 using IotService.Ingest.Pipeline;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

@@ -4,9 +4,8 @@ using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Ingest.Directory;
+using IotService.Storage.Catalogs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Alarms;

@@ -1,6 +1,5 @@
 using IotService.Dashboard.Hosting.Http;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 
 namespace IotService.Dashboard.Api;
 

@@ -1,7 +1,6 @@
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Diagnostics;
 using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 
 namespace IotService.Dashboard.Api;
 

@@ -1,8 +1,4 @@
 using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
-using IotService.Ingest.Mqtt;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace IotService.Dashboard.Demo;
 
 /// <summary>Log messages of the demo seed and simulator.</summary>

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using IotService.Contracts.Customers;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Models;
 using IotService.Contracts.Technicians;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Models;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Demo;

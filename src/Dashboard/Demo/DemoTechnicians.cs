@@ -1,4 +1,3 @@
-using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
 
 namespace IotService.Dashboard.Demo;

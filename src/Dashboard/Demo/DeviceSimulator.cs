@@ -1,9 +1,5 @@
-using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
 using IotService.Ingest.Mqtt;
-using Microsoft.Extensions.Logging;
+using IotService.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Demo;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace IotService.Dashboard.Demo;
 
 /// <summary>What every simulated device of one simulator run shares.</summary>

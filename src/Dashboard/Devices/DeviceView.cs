@@ -3,9 +3,8 @@ using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
 using IotService.Dashboard.Alarms;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Ingest.Directory;
+using IotService.Storage.Catalogs;
 
 namespace IotService.Dashboard.Devices;
 

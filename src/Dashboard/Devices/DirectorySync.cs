@@ -1,9 +1,8 @@
 using System.Text.Json;
 using IotService.Contracts.Models;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
 using IotService.Ingest.Directory;
+using IotService.Storage.Catalogs;
 
 namespace IotService.Dashboard.Devices;
 

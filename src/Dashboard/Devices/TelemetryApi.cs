@@ -3,7 +3,6 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Directory;
 using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Devices;

@@ -1,5 +1,4 @@
 using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IotService.Dashboard.Health;

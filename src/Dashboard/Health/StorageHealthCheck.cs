@@ -1,5 +1,4 @@
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IotService.Dashboard.Health;

@@ -1,7 +1,5 @@
 using IotService.Storage;
-using IotService.Storage.GrainState;
 using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
 using Orleans.Storage;
 
 namespace IotService.Dashboard.Hosting;

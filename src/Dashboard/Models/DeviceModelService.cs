@@ -1,7 +1,7 @@
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
-using IotService.Storage.Catalogs;
 using IotService.Ingest.Directory;
+using IotService.Storage.Catalogs;
 
 namespace IotService.Dashboard.Models;
 

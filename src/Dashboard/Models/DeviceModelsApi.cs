@@ -2,7 +2,6 @@ using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Models;

@@ -5,7 +5,6 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Grains.Technicians;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Technicians;

@@ -1,5 +1,4 @@
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Identity;
 
 namespace IotService.Dashboard.Users;

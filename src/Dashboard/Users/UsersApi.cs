@@ -4,7 +4,6 @@ using IotService.Dashboard.Auth;
 using IotService.Dashboard.Auth.Login;
 using IotService.Dashboard.Auth.Tokens;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,13 +1,11 @@
 using System.Security.Claims;
 using IotService.Contracts.Devices;
-using IotService.Contracts.Models;
 using IotService.Contracts.WorkOrders;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.WorkOrders;
 using IotService.Ingest.Directory;
+using IotService.Storage.Catalogs;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.WorkOrders;

@@ -4,7 +4,6 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Api.Bounds;
 using IotService.Dashboard.Auth;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.WorkOrders;

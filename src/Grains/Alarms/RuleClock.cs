@@ -1,7 +1,6 @@
 using IotService.Contracts.Devices;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Devices;
+using IotService.Storage.Catalogs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -2,12 +2,8 @@ using IotService.Contracts.Alarms;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Alarms;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
+using IotService.Storage.Catalogs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
-using IotService.Grains.Alarms;
 using IotService.Contracts.Devices;
+using IotService.Grains.Alarms;
 
 namespace IotService.Grains.Devices;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IotService.Contracts.Devices;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 
 namespace IotService.Grains.Devices;
 

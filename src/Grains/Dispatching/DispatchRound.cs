@@ -5,7 +5,6 @@ using IotService.Dispatch;
 using IotService.Dispatch.Technicians;
 using IotService.Grains.WorkOrders;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using IotService.Contracts.Models;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Documents;
+using IotService.Storage.Catalogs;
 
 namespace IotService.Grains.Models;
 

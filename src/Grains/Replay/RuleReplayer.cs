@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using IotService.Contracts.Models;
 using IotService.Contracts.Replay;
-using IotService.Grains.Models;
 using IotService.Rules.Kinds;
 using IotService.Storage.Catalogs;
 using IotService.Storage.History;

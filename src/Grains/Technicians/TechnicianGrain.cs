@@ -1,8 +1,7 @@
 using IotService.Contracts.Common;
 using IotService.Contracts.Technicians;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Grains.Documents;
+using IotService.Storage.Catalogs;
 
 namespace IotService.Grains.Technicians;
 

@@ -1,7 +1,6 @@
 using IotService.Contracts.Customers;
 using IotService.Contracts.WorkOrders;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Grains.WorkOrders;

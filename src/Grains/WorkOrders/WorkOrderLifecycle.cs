@@ -1,6 +1,5 @@
 using IotService.Contracts.WorkOrders;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using static IotService.Contracts.WorkOrders.WorkOrderState;
 
 namespace IotService.Grains.WorkOrders;

@@ -1,6 +1,6 @@
-using IotService.Storage.History;
 using IotService.Ingest.Directory;
 using IotService.Ingest.Pipeline;
+using IotService.Storage.History;
 
 namespace IotService.Ingest.HistoryWriting;
 

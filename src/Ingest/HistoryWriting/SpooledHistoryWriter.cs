@@ -1,7 +1,6 @@
-using IotService.Storage.History;
-using IotService.Storage.History.Spool;
 using IotService.Ingest.Directory;
 using IotService.Ingest.Pipeline;
+using IotService.Storage.History.Spool;
 
 namespace IotService.Ingest.HistoryWriting;
 

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using IotService.Ingest.Diagnostics;
-using IotService.Storage.History;
 using IotService.Ingest.HistoryWriting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

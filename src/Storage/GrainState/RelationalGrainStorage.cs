@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 

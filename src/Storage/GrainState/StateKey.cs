@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace IotService.Storage.GrainState;
 
 /// <summary>Where one grain's named state lives: the state name is part of the type so a grain may hold several.</summary>

@@ -1,11 +1,11 @@
 using IotService.Ingest.Directory;
-using IotService.Storage.History;
 using IotService.Ingest.HistoryWriting;
-using IotService.Storage.History.Spool;
 using IotService.Ingest.Pipeline;
+using IotService.Storage.History;
+using IotService.Storage.History.Spool;
+using IotService.TestSupport.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using IotService.TestSupport.History;
 
 namespace IotService.Ingest.Tests.HistoryWriting;
 

@@ -1,8 +1,7 @@
-using IotService.Ingest.HistoryWriting;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Telemetry;
 using IotService.Ingest.Directory;
-using IotService.Storage.History.Spool;
+using IotService.Ingest.HistoryWriting;
 using IotService.Ingest.Pipeline;
 using IotService.TestSupport.History;
 

@@ -1,15 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Dashboard.Live;
 using IotService.Integration.Tests.Infrastructure;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IotService.Integration.Tests.Notifications;
 

@@ -4,10 +4,9 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using IotService.Dashboard.Auth;
 using IotService.Dashboard.Auth.Tokens;
-using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using IotService.Integration.Tests.Alarms;
 using IotService.Integration.Tests.Infrastructure;
+using IotService.Storage.Catalogs;
 
 namespace IotService.Integration.Tests.Security;
 

@@ -1,5 +1,5 @@
-using IotService.Storage;
 using IotService.Integration.Tests.Infrastructure;
+using IotService.Storage;
 
 namespace IotService.Integration.Tests.Security;
 

@@ -3,9 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using IotService.Contracts.Telemetry;
-using IotService.Storage.History;
-using IotService.Ingest.HistoryWriting;
 using IotService.Integration.Tests.Infrastructure;
+using IotService.Storage.History;
 
 namespace IotService.Integration.Tests.Security;
 

@@ -1,4 +1,3 @@
-using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
 using IotService.Storage.Tests.GrainState;
 using static IotService.Storage.Tests.Catalogs.Summaries;

@@ -1,8 +1,5 @@
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
-using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
 using IotService.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static IotService.Storage.Tests.Catalogs.Summaries;

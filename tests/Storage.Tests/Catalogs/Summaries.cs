@@ -2,7 +2,6 @@ using System.Globalization;
 using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 
 namespace IotService.Storage.Tests.Catalogs;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using IotService.Storage;
-using IotService.Storage.GrainState;
 using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

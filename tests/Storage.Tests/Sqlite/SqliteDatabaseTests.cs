@@ -1,5 +1,4 @@
 using IotService.Storage.Tests.GrainState;
-using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace IotService.Storage.Tests.Sqlite;

@@ -1,7 +1,4 @@
 using IotService.Storage;
-using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;

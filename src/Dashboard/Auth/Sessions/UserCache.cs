@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using IotService.Dashboard.Users;
 using IotService.Storage.Catalogs;
-using IotService.Storage.Catalogs.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Auth.Sessions;

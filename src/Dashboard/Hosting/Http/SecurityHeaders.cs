@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace IotService.Dashboard.Hosting.Http;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Notifications.Webhooks;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace IotService.Dashboard.Notifications.Webhooks;
 
 internal static partial class WebhookLogMessages

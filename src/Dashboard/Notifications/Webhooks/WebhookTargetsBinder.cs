@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace IotService.Dashboard.Notifications.Webhooks;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using IotService.Contracts.Alarms;
-using IotService.Storage;
 using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using IotService.Storage;
 using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

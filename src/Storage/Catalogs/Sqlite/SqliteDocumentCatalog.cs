@@ -1,6 +1,4 @@
-using IotService.Storage;
 using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

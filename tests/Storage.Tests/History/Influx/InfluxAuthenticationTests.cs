@@ -2,8 +2,6 @@ using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
 using IotService.Storage.History.Influx;
 
-using IotService.TestSupport.Influx;
-
 namespace IotService.Storage.Tests.History.Influx;
 
 /// <summary>Against an influxd with authentication on: credentials go as Basic authentication.</summary>

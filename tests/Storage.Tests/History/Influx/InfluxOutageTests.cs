@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
-using IotService.Storage.History.Influx;
 
 using IotService.TestSupport.Influx;
 

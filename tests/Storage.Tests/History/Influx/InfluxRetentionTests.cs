@@ -1,9 +1,8 @@
 using System.Text.Json;
 using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
-using Microsoft.Extensions.Time.Testing;
-
 using IotService.TestSupport.Influx;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IotService.Storage.Tests.History.Influx;
 

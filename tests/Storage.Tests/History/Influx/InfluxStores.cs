@@ -1,10 +1,8 @@
 using System.Net;
 using IotService.Storage.History;
 using IotService.Storage.History.Influx;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 using IotService.TestSupport.Influx;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IotService.Storage.Tests.History.Influx;
 

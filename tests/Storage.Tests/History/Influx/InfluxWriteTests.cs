@@ -1,6 +1,5 @@
 using IotService.Contracts.Telemetry;
 using IotService.Storage.History;
-using IotService.Storage.History.Influx;
 
 using IotService.TestSupport.Influx;
 

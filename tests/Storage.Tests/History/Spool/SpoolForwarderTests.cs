@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IotService.Storage.History;
 using IotService.TestSupport.History;
 
 namespace IotService.Storage.Tests.History.Spool;

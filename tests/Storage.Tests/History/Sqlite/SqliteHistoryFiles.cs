@@ -2,7 +2,6 @@ using IotService.Storage.History;
 using IotService.Storage.History.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IotService.Storage.Tests.History.Sqlite;
