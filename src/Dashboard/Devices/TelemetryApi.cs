@@ -3,6 +3,7 @@ using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
 using IotService.Ingest.Directory;
 using IotService.Storage.History;
+using IotService.Storage.History.Spool;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IotService.Dashboard.Devices;
@@ -23,7 +24,7 @@ public static class TelemetryApi
     }
 
     private static async Task<Results<Ok<TelemetryResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, DeviceDirectory directory, IHistoryStore history, TimeProvider time,
+        string id, ClaimsPrincipal user, DeviceDirectory directory, IHistoryStore history, HistoryCatchUp catchUp, TimeProvider time,
         string? property, DateTimeOffset? from, DateTimeOffset? to, string? interval, int? limit, CancellationToken ct)
     {
         if (!directory.TryGetDevice(id, out var device) || !user.MaySee(device.CustomerId) || !directory.TryGetModel(device.ModelId, out var model))
@@ -48,6 +49,9 @@ public static class TelemetryApi
         }
 
         errors.ThrowIfAny();
+
+        // Acknowledged means stored: the answer includes every reading acknowledged before the request.
+        await catchUp.WaitAsync(ct);
         var series = new List<Series>();
         foreach (var name in asked)
         {

@@ -4,6 +4,7 @@ using IotService.Contracts.Replay;
 using IotService.Rules.Kinds;
 using IotService.Storage.Catalogs;
 using IotService.Storage.History;
+using IotService.Storage.History.Spool;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Grains.Replay;
@@ -13,8 +14,10 @@ namespace IotService.Grains.Replay;
 /// device's series runs through the rule as its kind compiled it, the very code live devices run. Work is bounded by
 /// <see cref="RuleReplayOptions.MaxReadings"/>.
 /// </summary>
+/// <param name="catchUp">Lets the store catch up with every acknowledged reading first; none where nothing sits in front of the store.</param>
 public sealed class RuleReplayer(
-    IHistoryStore history, IDeviceCatalog devices, RuleKindRegistry kinds, IOptions<RuleReplayOptions> options, TimeProvider time)
+    IHistoryStore history, IDeviceCatalog devices, RuleKindRegistry kinds, IOptions<RuleReplayOptions> options, TimeProvider time,
+    HistoryCatchUp? catchUp = null)
 {
     public const int DefaultMaxFirings = 1000;
     public const int MaxListedFirings = 10_000;
@@ -40,6 +43,11 @@ public sealed class RuleReplayer(
         if (errors.Count > 0)
         {
             return new RuleReplayAnswer(RuleReplayOutcome.Invalid, Errors: errors.ByField());
+        }
+
+        if (catchUp is not null)
+        {
+            await catchUp.WaitAsync(cancellationToken);
         }
 
         var maxListed = request.MaxFirings ?? DefaultMaxFirings;

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace IotService.Ingest.Pipeline;
 
 /// <summary>
-/// Drains both ingest queues in batches. History comes first, because a QoS 1 acknowledgement
-/// waits for it; then one grain call per device per batch. Writing the next batch's history
-/// overlaps with delivering the previous batch to the grains (one delivery in flight per queue,
-/// so each device still sees its readings in order).
+/// Drains both ingest queues in batches: each batch is appended to history (a QoS 1 acknowledgement waits for that
+/// append to be durable) and then delivered to the grains, one call per device. The pump does not wait for one batch
+/// to become durable before taking the next: up to <see cref="MaxBatchesAwaitingStorage"/> appends wait together, so
+/// one group commit carries all of them instead of one batch per fsync. Deliveries stay one at a time per queue, so
+/// each device sees its readings in order.
 /// </summary>
 public sealed partial class IngestPump(
     IngestQueue queue,
@@ -21,6 +22,9 @@ public sealed partial class IngestPump(
     IOptions<IngestOptions> options,
     ILogger<IngestPump> logger) : BackgroundService
 {
+    /// <summary>Bounds the memory of appends in flight; when the spool is slow (or full) the pump waits here, the queue fills and devices feel it.</summary>
+    internal const int MaxBatchesAwaitingStorage = 256;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => Task.WhenAll(DrainAsync(queue.Reliable, durable: true, stoppingToken), DrainAsync(queue.Lossy, durable: false, stoppingToken));
 
@@ -28,6 +32,7 @@ public sealed partial class IngestPump(
     {
         var batchSize = options.Value.BatchSize;
         var delivering = Task.CompletedTask;
+        using var awaitingStorage = new SemaphoreSlim(MaxBatchesAwaitingStorage);
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken))
@@ -38,7 +43,10 @@ public sealed partial class IngestPump(
                     batch.Add(item);
                 }
 
-                await WriteHistoryAsync(batch, durable, stoppingToken);
+                await awaitingStorage.WaitAsync(stoppingToken);
+
+                // Appended (in queue order) before this call yields; its completion acknowledges the batch later.
+                _ = WriteHistoryAsync(batch, durable, awaitingStorage, stoppingToken);
                 await delivering;
                 delivering = DeliverAsync(batch);
             }
@@ -49,9 +57,13 @@ public sealed partial class IngestPump(
         }
 
         await delivering;
+        for (var i = 0; i < MaxBatchesAwaitingStorage; i++)
+        {
+            await awaitingStorage.WaitAsync(CancellationToken.None);
+        }
     }
 
-    private async Task WriteHistoryAsync(List<IngestItem> batch, bool durable, CancellationToken stoppingToken)
+    private async Task WriteHistoryAsync(List<IngestItem> batch, bool durable, SemaphoreSlim awaitingStorage, CancellationToken stoppingToken)
     {
         try
         {
@@ -65,6 +77,10 @@ public sealed partial class IngestPump(
             batch.ForEach(item => item.Durable?.TrySetException(notStored));
             stats.HistoryFailed(batch.Count);
             LogHistoryFailed(ex, batch.Count);
+        }
+        finally
+        {
+            awaitingStorage.Release();
         }
     }
 

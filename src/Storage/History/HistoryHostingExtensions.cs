@@ -10,10 +10,11 @@ namespace IotService.Storage.History;
 public static class HistoryHostingExtensions
 {
     /// <summary>
-    /// Telemetry history per <c>History:Store</c>. <c>sqlite</c> (default): a local file, written
-    /// directly (its group commit is the durability point). <c>influx</c>: InfluxDB behind the
-    /// local write-ahead spool under <c>{Storage:Path}/spool</c>, so an outage loses nothing; the
-    /// <see cref="WriteAheadSpool"/> is then registered, and writers append to it.
+    /// Telemetry history per <c>History:Store</c>: <c>sqlite</c> (default, a file under <c>Storage:Path</c>) or
+    /// <c>influx</c>. Either way the local write-ahead spool under <c>{Storage:Path}/spool</c> is the one durability
+    /// point: a QoS 1 reading counts as stored once its append is fsync-ed there, and the
+    /// <see cref="SpoolForwarder"/> feeds the store from it in large batches, off the acknowledgement path, so
+    /// neither an InfluxDB outage nor SQLite's merges and retention hold an acknowledgement up.
     /// </summary>
     public static IHostApplicationBuilder AddHistoryStore(this IHostApplicationBuilder builder)
     {
@@ -22,20 +23,20 @@ public static class HistoryHostingExtensions
         if (string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSqliteHistory();
-            services.AddSingleton<IHistoryStatusSource>(new LocalHistoryStatus("sqlite"));
-            return builder;
         }
-
-        if (string.Equals(store, "influx", StringComparison.OrdinalIgnoreCase))
+        else if (string.Equals(store, "influx", StringComparison.OrdinalIgnoreCase))
         {
             services.AddInfluxHistoryStore();
-            services.AddHistorySpool();
-            services.AddSingleton<IHistoryStatusSource, SpoolHistoryStatus>();
             services.AddHostedService(sp => new HistoryRetentionService(
                 sp.GetRequiredService<IHistoryRetention>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HistoryRetentionService>>()));
-            return builder;
+        }
+        else
+        {
+            throw new InvalidOperationException($"History:Store '{store}' is not supported; use 'sqlite' or 'influx'.");
         }
 
-        throw new InvalidOperationException($"History:Store '{store}' is not supported; use 'sqlite' or 'influx'.");
+        services.AddHistorySpool();
+        services.AddSingleton<IHistoryStatusSource, SpoolHistoryStatus>();
+        return builder;
     }
 }

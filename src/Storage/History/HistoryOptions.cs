@@ -21,6 +21,13 @@ public sealed class HistoryOptions
     [Range(0.01, 36_500)]
     public double DownsampledRetentionDays { get; set; } = 730;
 
-    /// <summary>Local write-ahead spool in front of a remote store (InfluxDB).</summary>
+    /// <summary>The local write-ahead spool in front of the store: where readings become durable.</summary>
     public SpoolOptions Spool { get; set; } = new();
+
+    /// <summary>
+    /// Longest a history query waits for the forwarder to bring the store up to every reading acknowledged before the
+    /// query; after that (the store is down, say) it answers with what the store has.
+    /// </summary>
+    [Range(0, 60)]
+    public double ReadCatchUpSeconds { get; set; } = 2;
 }

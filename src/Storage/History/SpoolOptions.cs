@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IotService.Storage.History;
 
-/// <summary>The local write-ahead spool: readings are durable here before the remote store has them.</summary>
+/// <summary>
+/// The local write-ahead spool in front of every history store: a QoS 1 reading is durable once its append is
+/// committed here, and the forwarder feeds the store from it in batches.
+/// </summary>
 public sealed class SpoolOptions
 {
     /// <summary>Folder of the spool's segment files; default <c>{Storage:Path}/spool</c>.</summary>
@@ -15,4 +18,16 @@ public sealed class SpoolOptions
     /// <summary>Size of one segment file; consumed segments are deleted whole.</summary>
     [Range(64 * 1024, 1L << 30)]
     public long SegmentBytes { get; set; } = 16L << 20;
+
+    /// <summary>Most points the forwarder writes to the store in one batch.</summary>
+    [Range(100, 1_000_000)]
+    public int ForwardBatchPoints { get; set; } = 20_000;
+
+    /// <summary>
+    /// How long the forwarder lets readings gather before it writes a batch smaller than <see cref="ForwardBatchPoints"/>:
+    /// larger batches cost the store fewer page writes per reading. Readers do not wait for it (they ask the forwarder
+    /// to catch up), so it bounds only how stale the store itself may be.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int ForwardIntervalMilliseconds { get; set; } = 1_000;
 }

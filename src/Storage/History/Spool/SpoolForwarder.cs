@@ -1,18 +1,24 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IotService.Storage.History.Spool;
 
 /// <summary>
-/// Drains the spool into the history store, strictly in spool order, in batches of up to about
-/// 5,000 points. The checkpoint advances only after the store has confirmed a batch. Outages are
-/// retried with exponential back-off (0.5 s doubling to 30 s); points the store rejects for good
-/// are isolated and dead-lettered so that one poison reading never blocks the rest.
+/// Drains the spool into the history store, strictly in spool order, in batches of up to
+/// <see cref="SpoolOptions.ForwardBatchPoints"/> points, letting a small batch gather for up to
+/// <see cref="SpoolOptions.ForwardIntervalMilliseconds"/> unless a reader asks it to catch up. The checkpoint
+/// advances only after the store has confirmed a batch. Outages are retried with exponential back-off (0.5 s
+/// doubling to 30 s); points the store rejects for good are isolated and dead-lettered so that one poison reading
+/// never blocks the rest.
 /// </summary>
-public sealed partial class SpoolForwarder(WriteAheadSpool spool, IHistoryStore store, TimeProvider timeProvider, ILogger<SpoolForwarder> logger)
+/// <param name="options">Batch size and interval; without, batches of 5,000 points forwarded at once.</param>
+public sealed partial class SpoolForwarder(
+    WriteAheadSpool spool, IHistoryStore store, TimeProvider timeProvider, ILogger<SpoolForwarder> logger, IOptions<HistoryOptions>? options = null)
     : BackgroundService
 {
-    internal const int MaxBatchPoints = 5_000;
+    private readonly int _maxBatchPoints = options?.Value.Spool.ForwardBatchPoints ?? 5_000;
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options?.Value.Spool.ForwardIntervalMilliseconds ?? 0);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(0.5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -26,7 +32,16 @@ public sealed partial class SpoolForwarder(WriteAheadSpool spool, IHistoryStore 
             while (true)
             {
                 var from = position;
-                var batch = await RetryOnDiskErrorAsync(() => spool.ReadAsync(from, MaxBatchPoints, stoppingToken), stoppingToken);
+                var catchUp = spool.CatchUpRequested.Next;
+                var batch = await RetryOnDiskErrorAsync(() => spool.ReadAsync(from, _maxBatchPoints, stoppingToken), stoppingToken);
+                if (batch.Points.Count < _maxBatchPoints && batch.CorruptFrom is null && _interval > TimeSpan.Zero && !catchUp.IsCompleted)
+                {
+                    // A larger batch costs the store fewer page writes per reading; a reader waiting ends the wait.
+                    await Task.WhenAny(Task.Delay(_interval, timeProvider, stoppingToken), catchUp);
+                    stoppingToken.ThrowIfCancellationRequested();
+                    batch = await RetryOnDiskErrorAsync(() => spool.ReadAsync(from, _maxBatchPoints, stoppingToken), stoppingToken);
+                }
+
                 var rejected = batch.CorruptFrom is null ? await ForwardAsync(batch.Points, stoppingToken) : [];
                 await RetryOnDiskErrorAsync(() => Acknowledge(batch, rejected), stoppingToken);
                 position = batch.End;

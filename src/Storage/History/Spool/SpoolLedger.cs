@@ -112,6 +112,12 @@ internal sealed class SpoolLedger
         Committed.Set();
     }
 
+    /// <summary>Whether the store has everything committed up to <paramref name="target"/> (or everything at all).</summary>
+    public bool ForwardedUpTo(SpoolPosition target)
+    {
+        lock (_lock) { return _checkpoint >= target || _pendingRecords == 0; }
+    }
+
     /// <summary>Everything durable has been forwarded, up to the end of the segment being written.</summary>
     public bool AllForwarded()
     {

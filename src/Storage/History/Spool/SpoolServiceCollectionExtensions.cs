@@ -29,6 +29,7 @@ public static class SpoolServiceCollectionExtensions
             return spool;
         });
         services.AddHostedService<SpoolForwarder>();
+        services.AddSingleton<HistoryCatchUp>();
         return services;
     }
 }

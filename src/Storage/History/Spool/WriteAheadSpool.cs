@@ -68,6 +68,9 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
 
     internal SpoolPosition Checkpoint => _ledger.Checkpoint;
 
+    /// <summary>Someone waits for the store to have what was acknowledged: the forwarder should not let readings gather now.</summary>
+    internal AsyncSignal CatchUpRequested { get; } = new();
+
     internal SpoolWriter Writer => _writer;
 
     /// <summary>
@@ -156,6 +159,40 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
     }
 
     internal void ForwardFailed(string error) => _counters.ForwardFailed(error);
+
+    /// <summary>
+    /// Waits until the store has every record committed before this call, asking the forwarder to send at once rather
+    /// than let readings gather. False when <paramref name="timeout"/> passed first (the store is down or far behind).
+    /// </summary>
+    public async Task<bool> WaitForwardedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var target = _ledger.CommittedEnd;
+        var deadline = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        while (true)
+        {
+            var advanced = _ledger.Advanced.Next;
+            if (_ledger.ForwardedUpTo(target))
+            {
+                return true;
+            }
+
+            CatchUpRequested.Set();
+            var left = _timeProvider.GetElapsedTime(_timeProvider.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            try
+            {
+                await advanced.WaitAsync(left, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return _ledger.ForwardedUpTo(target);
+            }
+        }
+    }
 
     /// <summary>Writes what is queued and fits, fails durable appends still waiting for room, and closes the files.</summary>
     public async ValueTask DisposeAsync()
