@@ -11,8 +11,8 @@ namespace IotService.Ingest.Pipeline;
 /// Drains both ingest queues in batches: each batch is appended to history (a QoS 1 acknowledgement waits for that
 /// append to be durable) and then delivered to the grains, one call per device. The pump does not wait for one batch
 /// to become durable before taking the next: up to <see cref="MaxBatchesAwaitingStorage"/> appends wait together, so
-/// one group commit carries all of them instead of one batch per fsync. Deliveries stay one at a time per queue, so
-/// each device sees its readings in order.
+/// one group commit carries all of them instead of one batch per fsync. Deliveries run on their own loop, one batch at
+/// a time per queue (so each device sees its readings in order), and never delay the next append.
 /// </summary>
 public sealed partial class IngestPump(
     IngestQueue queue,
@@ -31,8 +31,11 @@ public sealed partial class IngestPump(
     private async Task DrainAsync(ChannelReader<IngestItem> reader, bool durable, CancellationToken stoppingToken)
     {
         var batchSize = options.Value.BatchSize;
-        var delivering = Task.CompletedTask;
         using var awaitingStorage = new SemaphoreSlim(MaxBatchesAwaitingStorage);
+
+        // Grain calls take longer than appends; on their own loop they never hold up the next append, only the next call.
+        var toDeliver = Channel.CreateBounded<List<IngestItem>>(new BoundedChannelOptions(MaxBatchesAwaitingStorage) { SingleReader = true, SingleWriter = true });
+        var delivering = DeliverAllAsync(toDeliver.Reader);
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken))
@@ -47,8 +50,7 @@ public sealed partial class IngestPump(
 
                 // Appended (in queue order) before this call yields; its completion acknowledges the batch later.
                 _ = WriteHistoryAsync(batch, durable, awaitingStorage, stoppingToken);
-                await delivering;
-                delivering = DeliverAsync(batch);
+                await toDeliver.Writer.WriteAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -56,10 +58,20 @@ public sealed partial class IngestPump(
             // Shutting down; anything still queued was never acknowledged, so devices send it again.
         }
 
+        toDeliver.Writer.TryComplete();
         await delivering;
         for (var i = 0; i < MaxBatchesAwaitingStorage; i++)
         {
             await awaitingStorage.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>One grain call per device per batch, batches in order, so each device sees its readings in order.</summary>
+    private async Task DeliverAllAsync(ChannelReader<List<IngestItem>> batches)
+    {
+        await foreach (var batch in batches.ReadAllAsync())
+        {
+            await DeliverAsync(batch);
         }
     }
 

@@ -19,6 +19,17 @@ public sealed class SpoolOptions
     [Range(64 * 1024, 1L << 30)]
     public long SegmentBytes { get; set; } = 16L << 20;
 
+    /// <summary>
+    /// How long the first append of a commit waits for others before the fsync: one fsync then carries every append
+    /// that arrived meanwhile. It adds up to this much to each QoS 1 acknowledgement; zero commits at once.
+    /// </summary>
+    [Range(0, 100)]
+    public double CommitWindowMilliseconds { get; set; } = 4;
+
+    /// <summary>A commit holding this many bytes of records goes at once, window or not.</summary>
+    [Range(4096, 1L << 30)]
+    public long CommitMaxBytes { get; set; } = 1L << 20;
+
     /// <summary>Most points the forwarder writes to the store in one batch.</summary>
     [Range(100, 1_000_000)]
     public int ForwardBatchPoints { get; set; } = 20_000;

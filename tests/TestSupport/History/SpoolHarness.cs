@@ -9,10 +9,15 @@ public sealed class SpoolHarness : IAsyncDisposable
 {
     private SpoolForwarder? _forwarder;
 
-    public SpoolHarness(long maxBytes = 64L << 20, long segmentBytes = 1L << 20, string? folder = null)
+    /// <param name="commitWindowMilliseconds">Zero by default: most tests count fsyncs and hold commits themselves.</param>
+    public SpoolHarness(long maxBytes = 64L << 20, long segmentBytes = 1L << 20, string? folder = null, double commitWindowMilliseconds = 0, long commitMaxBytes = 1L << 20)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "iot-spool-tests", Guid.NewGuid().ToString("N"));
-        Options = new SpoolOptions { Path = Folder, MaxBytes = maxBytes, SegmentBytes = segmentBytes };
+        Options = new SpoolOptions
+        {
+            Path = Folder, MaxBytes = maxBytes, SegmentBytes = segmentBytes,
+            CommitWindowMilliseconds = commitWindowMilliseconds, CommitMaxBytes = commitMaxBytes,
+        };
         Spool = Open();
     }
 

@@ -23,7 +23,11 @@ public static class SpoolServiceCollectionExtensions
         {
             var configured = sp.GetRequiredService<IOptions<HistoryOptions>>().Value.Spool;
             var path = configured.Path ?? defaultPath ?? System.IO.Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, "spool");
-            var options = new SpoolOptions { Path = path, MaxBytes = configured.MaxBytes, SegmentBytes = configured.SegmentBytes };
+            var options = new SpoolOptions
+            {
+                Path = path, MaxBytes = configured.MaxBytes, SegmentBytes = configured.SegmentBytes,
+                CommitWindowMilliseconds = configured.CommitWindowMilliseconds, CommitMaxBytes = configured.CommitMaxBytes,
+            };
             var spool = new WriteAheadSpool(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WriteAheadSpool>>());
             SpoolMetrics.Observe(spool, sp.GetRequiredService<IMeterFactory>());
             return spool;

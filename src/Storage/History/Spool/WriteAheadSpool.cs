@@ -54,7 +54,9 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
 
         var recovered = SpoolRecovery.Recover(_directory, logger);
         _ledger = new SpoolLedger(recovered);
-        _writer = new SpoolWriter(_directory, options.MaxBytes, options.SegmentBytes, recovered.LastSequence, _ledger, _counters, logger);
+        _writer = new SpoolWriter(
+            _directory, options.MaxBytes, options.SegmentBytes, recovered.LastSequence, _ledger, _counters, logger,
+            TimeSpan.FromMilliseconds(options.CommitWindowMilliseconds), options.CommitMaxBytes);
         _writer.Start();
         _reader = new SpoolReader(_directory, _ledger);
         LogOpened(_directory, recovered.Segments.Count, recovered.PendingRecords, recovered.TruncatedBytes);
