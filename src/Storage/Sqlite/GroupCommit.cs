@@ -28,7 +28,7 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task _loop;
 
-    /// <param name="target">The file: its session and its upkeep.</param>
+    /// <param name="target">The file, which hands out its writer session.</param>
     /// <param name="maxGroupWeight">Weight (about rows) after which a group is committed, so one commit stays short and the next group starts soon.</param>
     /// <param name="logger">Receives failed groups.</param>
     public GroupCommit(IGroupCommitTarget<TSession> target, int maxGroupWeight, ILogger logger)
@@ -61,16 +61,8 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     private async Task RunAsync()
     {
         var group = new List<QueuedWrite<TSession>>();
-        var mayUpkeep = true;
-        while (true)
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // Pending upkeep goes on without waiting for writes, but not past shutdown.
-            var upkeep = mayUpkeep && _target.WantsUpkeep && !_queue.Reader.Completion.IsCompleted;
-            if (!upkeep && !await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                return;
-            }
-
             var weight = 0;
             while (weight < _maxGroupWeight && _queue.Reader.TryRead(out var write))
             {
@@ -85,12 +77,6 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
             {
                 await CommitGroupAsync(group).ConfigureAwait(false);
                 group.Clear();
-                mayUpkeep = true;
-            }
-
-            if (mayUpkeep && _target.WantsUpkeep)
-            {
-                mayUpkeep = _target.Upkeep(weight);
             }
         }
     }

@@ -83,8 +83,6 @@ public sealed partial class SqliteDatabase : IGroupCommitTarget<ConnectionWriteS
     public async Task<int> WriteAsync(Func<SqliteConnection, SqliteTransaction, int> work, CancellationToken cancellationToken = default) =>
         (int)await _writer.WriteAsync(session => work(session.Connection, session.Transaction), 1, cancellationToken).ConfigureAwait(false);
 
-    bool IGroupCommitTarget<ConnectionWriteSession>.WantsUpkeep => false;
-
     /// <summary>The writer connection, replaced on the next group when it broke rather than retried forever.</summary>
     async ValueTask<ConnectionWriteSession> IGroupCommitTarget<ConnectionWriteSession>.SessionAsync()
     {
@@ -96,8 +94,6 @@ public sealed partial class SqliteDatabase : IGroupCommitTarget<ConnectionWriteS
 
         return _session ??= new ConnectionWriteSession(await OpenWriterAsync(CancellationToken.None).ConfigureAwait(false));
     }
-
-    bool IGroupCommitTarget<ConnectionWriteSession>.Upkeep(int lastGroupWeight) => true;
 
     /// <summary>Runs statements without parameters (idempotent DDL, pragmas) through the writer.</summary>
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken = default) =>

@@ -62,27 +62,6 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task UpkeepRunsBetweenGroupsAndAfterAFailureWaitsForTheNextWrite()
-    {
-        var session = new RecordingSession();
-        await using var commit = new GroupCommit<RecordingSession>(session, maxGroupWeight: 100, NullLogger.Instance);
-        using var release = new SemaphoreSlim(0);
-        session.HoldCommit = release;
-
-        var a = commit.WriteAsync(s => Record(s, "a"), 1, default);
-        Assert.True(await session.CommitStarted.WaitAsync(Wait));
-        (session.UpkeepWanted, session.FailUpkeep) = (3, true);
-        release.Release();
-        await a;
-        await commit.WriteAsync(s => Record(s, "b"), 1, default);
-        await commit.DisposeAsync();
-
-        // One failed upkeep after each group and none in between: a failing upkeep does not spin.
-        Assert.Equal(2, session.UpkeepRuns);
-        Assert.Equal(1, session.UpkeepWanted);
-    }
-
-    [Fact]
     public async Task AWriteWhoseCallerGaveUpBeforeItsTurnIsDropped()
     {
         var session = new RecordingSession();

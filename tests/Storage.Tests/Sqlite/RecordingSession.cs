@@ -18,14 +18,6 @@ internal sealed class RecordingSession : IWriteSession, IGroupCommitTarget<Recor
 
     public IReadOnlyList<IReadOnlyList<string>> Committed { get { lock (_committed) { return [.. _committed]; } } }
 
-    public int UpkeepWanted { get; set; }
-
-    public bool FailUpkeep { get; set; }
-
-    public int UpkeepRuns { get; private set; }
-
-    public bool WantsUpkeep => UpkeepWanted > 0;
-
     public void Begin() => _open = [];
 
     public void Record(string what) => (_open ?? throw new InvalidOperationException("no transaction")).Add(what);
@@ -50,11 +42,4 @@ internal sealed class RecordingSession : IWriteSession, IGroupCommitTarget<Recor
     public void Rollback() => _open = null;
 
     public ValueTask<RecordingSession> SessionAsync() => ValueTask.FromResult(this);
-
-    public bool Upkeep(int lastGroupWeight)
-    {
-        UpkeepRuns++;
-        UpkeepWanted--;
-        return !FailUpkeep;
-    }
 }

@@ -7,27 +7,16 @@ namespace IotService.Storage.History.Sqlite;
 /// connection (WAL lets them read while the writer commits).
 /// </summary>
 /// <remarks>
-/// The statements of one query run in one read transaction, so they see one snapshot: a merge or a
-/// retention chunk committing in between would otherwise let a reading be seen in two tables or in none.
+/// The statements of one query run in one read transaction, so they see one snapshot: a retention chunk committing in
+/// between would otherwise let a reading be seen both raw and rolled up, or in neither.
 /// </remarks>
 internal sealed class HistoryReader(string connectionString)
 {
     private const long MillisecondsPerHour = 3_600_000;
 
-    // The series id, and the time span of its rows in telemetry_recent: outside it no merged row can be
-    // hidden by a recent one, which spares the per-row lookup over long ranges.
-    private const string Series = """
-        SELECT id, (SELECT min(ts) FROM telemetry_recent WHERE series = s.id), (SELECT max(ts) FROM telemetry_recent WHERE series = s.id)
-        FROM series s WHERE device = $device AND property = $property
-        """;
+    private const string Series = "SELECT id FROM series WHERE device = $device AND property = $property";
 
-    // Raw rows of both tiers; a recent row replaces a merged row with the same key (a later overwrite).
-    private const string Rows = """
-        SELECT ts, value FROM telemetry_recent WHERE series = $series AND ts >= $from AND ts < $to
-        UNION ALL
-        SELECT ts, value FROM telemetry t WHERE series = $series AND ts >= $from AND ts < $to
-            AND (ts < $recentFrom OR ts > $recentTo OR NOT EXISTS (SELECT 1 FROM telemetry_recent r WHERE r.series = $series AND r.ts = t.ts))
-        """;
+    private const string Rows = "SELECT ts, value FROM telemetry WHERE series = $series AND ts >= $from AND ts < $to";
 
     // Intervals are aligned to the Unix epoch: floor(ts / i) * i, written so that it also floors before 1970.
     private const string RawBuckets = $"""
@@ -154,8 +143,6 @@ internal sealed class HistoryReader(string connectionString)
 
             command.Parameters.Clear();
             command.Parameters.AddWithValue("$series", reader.GetInt64(0));
-            command.Parameters.AddWithValue("$recentFrom", reader.IsDBNull(1) ? long.MaxValue : reader.GetInt64(1));
-            command.Parameters.AddWithValue("$recentTo", reader.IsDBNull(2) ? long.MinValue : reader.GetInt64(2));
         }
 
         command.CommandText = sql;

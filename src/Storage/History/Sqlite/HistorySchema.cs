@@ -2,8 +2,11 @@ namespace IotService.Storage.History.Sqlite;
 
 /// <summary>Tables and connection settings of the history file.</summary>
 /// <remarks>
-/// Raw readings live in <c>telemetry_recent</c> (small, where writes land) and <c>telemetry</c> (everything
-/// merged so far), both clustered by (series, ts); see <see cref="RecentTier"/>.
+/// Raw readings live in <c>telemetry</c>, clustered by (series, ts). Writes come from the spool's forwarder in large
+/// batches sorted by key, so a batch dirties about one page per series it touches however many values it carries.
+/// (Version 1 landed writes in a small <c>telemetry_recent</c> table merged into <c>telemetry</c> later: that made
+/// small synchronous batches cheap, but wrote every value three times once batches became large and asynchronous.
+/// Opening a version 1 file moves those rows into <c>telemetry</c> and drops the table.)
 /// A reading is stored as (series, ts, value) with the (device, property, model, customer) strings kept once
 /// per series in <c>series</c>, instead of repeating them on every row. Measured on the 2-core dev VM with
 /// 20,000-value transactions (WAL, synchronous=FULL, 64 MiB cache): the narrow row takes ~20 bytes against
@@ -12,7 +15,7 @@ namespace IotService.Storage.History.Sqlite;
 /// </remarks>
 internal static class HistorySchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static readonly string Create = $"""
         CREATE TABLE IF NOT EXISTS series (
@@ -23,11 +26,6 @@ internal static class HistorySchema
             customer TEXT,
             UNIQUE (device, property)) STRICT;
         CREATE TABLE IF NOT EXISTS telemetry (
-            series INTEGER NOT NULL,
-            ts INTEGER NOT NULL,
-            value REAL NOT NULL,
-            PRIMARY KEY (series, ts)) STRICT, WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS telemetry_recent (
             series INTEGER NOT NULL,
             ts INTEGER NOT NULL,
             value REAL NOT NULL,
@@ -60,5 +58,12 @@ internal static class HistorySchema
     public const string ReaderPragmas = "PRAGMA busy_timeout = 10000;";
 
     public const string UpsertReading =
-        "INSERT INTO telemetry_recent (series, ts, value) VALUES (?1, ?2, ?3) ON CONFLICT (series, ts) DO UPDATE SET value = excluded.value";
+        "INSERT INTO telemetry (series, ts, value) VALUES (?1, ?2, ?3) ON CONFLICT (series, ts) DO UPDATE SET value = excluded.value";
+
+    /// <summary>Version 1 to 2: the recent tier's rows into <c>telemetry</c> (a recent row was the newer value), then no tier.</summary>
+    public const string FromVersion1 = """
+        INSERT INTO telemetry (series, ts, value) SELECT series, ts, value FROM telemetry_recent WHERE true
+            ON CONFLICT (series, ts) DO UPDATE SET value = excluded.value;
+        DROP TABLE telemetry_recent;
+        """;
 }

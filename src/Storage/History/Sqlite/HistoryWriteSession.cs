@@ -17,19 +17,15 @@ internal sealed class HistoryWriteSession : IWriteSession, IDisposable
     private SqliteTransaction? _transaction;
     private bool _stale;
 
-    private HistoryWriteSession(SqliteConnection connection, int mergeThresholdRows)
+    private HistoryWriteSession(SqliteConnection connection)
     {
         _connection = connection;
         _upsert = new NativeStatement(connection, HistorySchema.UpsertReading);
         _catalog.Load(connection);
-        Recent = new RecentTier(mergeThresholdRows);
-        Recent.Recount(connection);
     }
 
-    public RecentTier Recent { get; }
-
     /// <summary>Opens the file (creating it and its tables if needed) for writing.</summary>
-    public static HistoryWriteSession Open(string connectionString, int mergeThresholdRows)
+    public static HistoryWriteSession Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -37,13 +33,13 @@ internal sealed class HistoryWriteSession : IWriteSession, IDisposable
             connection.Open();
             Execute(connection, HistorySchema.WriterPragmas);
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-            if (version is not 0 and not HistorySchema.Version)
+            if (version is not 0 and not 1 and not HistorySchema.Version)
             {
                 throw new InvalidOperationException($"{connection.DataSource} has history schema version {version}; this build knows {HistorySchema.Version}.");
             }
 
-            Execute(connection, HistorySchema.Create);
-            return new HistoryWriteSession(connection, mergeThresholdRows);
+            Execute(connection, version == 1 ? $"BEGIN; {HistorySchema.FromVersion1} {HistorySchema.Create} COMMIT;" : HistorySchema.Create);
+            return new HistoryWriteSession(connection);
         }
         catch
         {
@@ -59,7 +55,6 @@ internal sealed class HistoryWriteSession : IWriteSession, IDisposable
         if (_stale)
         {
             _catalog.Load(_connection);
-            Recent.Recount(_connection);
             _stale = false;
         }
 
@@ -121,7 +116,6 @@ internal sealed class HistoryWriteSession : IWriteSession, IDisposable
             _upsert.Execute();
         }
 
-        Recent.Added(count);
         return count;
     }
 

@@ -8,15 +8,6 @@ internal sealed class RetentionPass(GroupCommit<HistoryWriteSession> writer, Sql
     /// <summary>Rolls up and deletes raw rows before <paramref name="rawHorizon"/>, then deletes rollups before <paramref name="rollupHorizon"/>.</summary>
     public async Task<(long RolledUp, long Deleted)> RunAsync(long rawHorizon, long rollupHorizon, CancellationToken cancellationToken)
     {
-        // Everything raw into telemetry first: the sweeps read only that table.
-        var chunk = tuning.RetentionRowsPerChunk;
-        long merged;
-        do
-        {
-            merged = await writer.WriteAsync(session => session.Recent.Merge(session, chunk), chunk, cancellationToken).ConfigureAwait(false);
-        }
-        while (merged == chunk);
-
         var rolledUp = await SweepAsync(rollUp: true, rawHorizon, cancellationToken).ConfigureAwait(false);
         var deleted = await SweepAsync(rollUp: false, rollupHorizon, cancellationToken).ConfigureAwait(false);
         return (rolledUp, deleted);

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace IotService.Storage.History.Sqlite;
 
 /// <summary>
-/// Telemetry history in one SQLite file (the embedded default, SPEC §3): WAL, <c>synchronous=FULL</c>, and
-/// one writer connection that group-commits concurrent writes, so a completed <see cref="WriteAsync"/> is on disk.
+/// Telemetry history in one SQLite file (the embedded default, SPEC §3): WAL, <c>synchronous=FULL</c>, and one writer
+/// connection that group-commits concurrent writes, so a completed <see cref="WriteAsync"/> is on disk. In the hub its
+/// writer is the spool's forwarder, which sends large batches; the spool, not this file, is where readings become durable.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Layout (measured and argued in <see cref="HistorySchema"/> and <see cref="RecentTier"/>): one row of
-/// (series, ts, value) per value, the strings once per series; writes land in a small table that is merged
-/// in large sorted chunks into the big one, both clustered by series and time for range queries.
+/// Layout (measured and argued in <see cref="HistorySchema"/>): one row of (series, ts, value) per value, the strings
+/// once per series, clustered by series and time for range queries.
 /// </para>
 /// <para>
 /// Retention (<see cref="ApplyRetentionAsync"/>, run hourly by <see cref="HistoryRetentionService"/>): raw
@@ -63,8 +63,8 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
 
         // Opened here, not lazily: the tables must exist before the first query, and a bad path should
         // stop the host at start rather than fail every write later.
-        _session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString(), tuning.MergeThresholdRows);
-        _writer = new GroupCommit<HistoryWriteSession>(new HistoryWriteTarget(_session, tuning.MergeChunkRows, logger), MaxGroupValues, logger);
+        _session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString());
+        _writer = new GroupCommit<HistoryWriteSession>(new HistoryWriteTarget(_session), MaxGroupValues, logger);
     }
 
     /// <summary>Full path of the history file.</summary>

@@ -55,7 +55,7 @@ public sealed class SqliteHistoryWriteTests : IAsyncLifetime
 
         using var command = outsider.CreateCommand();
         command.CommandText = """
-            SELECT s.property, t.ts, t.value FROM (SELECT * FROM telemetry UNION ALL SELECT * FROM telemetry_recent) t
+            SELECT s.property, t.ts, t.value FROM telemetry t
             JOIN series s ON s.id = t.series ORDER BY s.property
             """;
         using var reader = command.ExecuteReader();
