@@ -34,7 +34,17 @@ public sealed class RelaySubscriber : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _client.DisconnectAsync();
-        _client.Dispose();
+        try
+        {
+            await _client.DisconnectAsync();
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker is gone already (it failed, or the run was stopped).
+        }
+        finally
+        {
+            _client.Dispose();
+        }
     }
 }
