@@ -23,8 +23,8 @@ public static class SweepPlot
         var throughput = figure.GetPlot(1);
         // The heading's two lines (when, what) sit above the two panels, each over its panel's own title.
         var lines = heading.Split('\n', 2);
-        latency.Title($"{lines[0]}\nQoS 1 acknowledgement latency vs offered rate", size: 17);
-        throughput.Title($"{lines.ElementAtOrDefault(1)}\nAcknowledged vs offered rate", size: 17);
+        latency.Title($"{lines[0]}\nQoS 1 acknowledgement latency vs offered rate", size: 16);
+        throughput.Title($"{lines.ElementAtOrDefault(1)}\nAcknowledged vs offered rate", size: 16);
 
         foreach (var target in results.Select(r => r.Target).Distinct())
         {

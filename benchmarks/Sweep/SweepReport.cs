@@ -23,7 +23,7 @@ public static class SweepReport
         $"| {r.Target} | {r.Step} | {r.Acknowledged:F0} | {r.P50:F2} | {r.P99:F2} | {r.Max:F1} | {Number(r.DiskBytesPerMessage, "F0")} | {Number(r.LoadAverage, "F2")} |"));
 
     /// <summary>Writes <c>{out}.csv</c> and <c>{out}.json</c> (the run's settings, when and where, and every step).</summary>
-    public static void Write(SweepOptions o, DateTimeOffset started, string heading, IReadOnlyList<StepResult> results, object? seed)
+    public static void Write(SweepOptions o, SweepRun run, IReadOnlyList<StepResult> results)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Out))!);
         var csv = new StringBuilder().AppendLine(CsvHeader);
@@ -37,12 +37,12 @@ public static class SweepReport
         File.WriteAllText(o.Out + ".csv", csv.ToString());
         var document = new
         {
-            heading,
-            started,
-            machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.VersionString },
+            run.Heading,
+            run.Started,
+            machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.VersionString, loadAverageBefore = run.LoadAverageBefore },
             o.Label,
             settings = new { o.Connections, o.Qos, o.Values, rules = true, o.StepSeconds, o.WarmupSeconds, o.HubArgs, o.StoragePath },
-            seed,
+            run.Seed,
             steps = results,
         };
         File.WriteAllText(o.Out + ".json", JsonSerializer.Serialize(document, Json));

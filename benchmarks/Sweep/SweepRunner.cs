@@ -19,10 +19,12 @@ public static class SweepRunner
         var seed = o.StoragePath is null ? null : SeedManifest.Read(o.StoragePath);
         seed?.DevicePrefixFor(o.Connections, o.Values); // Refuse a mismatched seed before anything starts.
         var started = DateTimeOffset.Now;
+        var idle = LoadAverage.OneMinute();
         var steps = string.Join(", ", o.Steps.Select(r => r > 0 ? SweepPlot.Rate(r) : "unpaced"));
         Console.WriteLine($"sweep of {string.Join(" then ", o.Targets)}: {steps} msg/s, each {o.WarmupSeconds} s warm-up + {o.StepSeconds} s measured; " +
             $"{o.Connections} connections, QoS {o.Qos}, {o.Values} values, threshold rules on" +
-            (seed is null ? "" : $"; hub history seeded with {seed.Readings:N0} readings from {o.StoragePath}"));
+            (seed is null ? "" : $"; hub history seeded with {seed.Readings:N0} readings from {o.StoragePath}") +
+            $"; load average before {idle:F2}");
 
         var results = new List<StepResult>();
         foreach (var name in o.Targets)
@@ -36,7 +38,7 @@ public static class SweepRunner
         }
 
         var heading = Heading(o, started, seed);
-        SweepReport.Write(o, started, heading, results, seed);
+        SweepReport.Write(o, new SweepRun(started, idle, heading, seed), results);
         SweepPlot.Save(o.Out + ".png", heading, results);
         Console.WriteLine($"wrote {o.Out}.png, {o.Out}.csv and {o.Out}.json");
         return 0;
@@ -44,5 +46,5 @@ public static class SweepRunner
 
     private static string Heading(SweepOptions o, DateTimeOffset started, SeedManifest? seed) => string.Create(CultureInfo.InvariantCulture,
         $"Ingest sweep {started:yyyy-MM-dd HH:mm}{(o.Label is null ? "" : $", {o.Label}")}\n{o.Connections} connections, QoS {o.Qos}, {o.Values} values, " +
-        $"threshold rules on{(seed is null ? "" : $", {seed.Readings / 1e6:0.#} M readings seeded")}, {Environment.ProcessorCount} cores incl. the generator");
+        $"threshold rules on{(seed is null ? "" : $", {seed.Readings / 1e6:0.#} M readings seeded")}; {Environment.ProcessorCount} cores");
 }
