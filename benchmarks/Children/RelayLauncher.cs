@@ -12,8 +12,9 @@ public static class RelayLauncher
         var folder = Directory.CreateTempSubdirectory("iot-sweep-relay-");
         var port = FreePorts.Take(1)[0];
         var config = Path.Combine(folder.FullName, "mosquitto.conf");
-        // Loopback only, anonymous, no persistence: what the documented relay baseline has always been.
-        await File.WriteAllTextAsync(config, $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1\nallow_anonymous true\n", stop);
+        // Loopback only, anonymous, no persistence, default queues: what the documented relay baseline has always been.
+        string[] lines = [$"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1", "allow_anonymous true", .. o.RelayConf];
+        await File.WriteAllLinesAsync(config, lines, stop);
         var child = await ChildProcess.StartAsync("relay (mosquitto)", o.Mosquitto, ["-c", config], bound);
         var load = new LoadOptions("127.0.0.1", port, null, null, o.Connections, 0, o.Qos, o.Values, Relay: true);
         var relay = new TargetServer("relay", child, load, folder);

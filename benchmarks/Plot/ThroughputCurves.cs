@@ -18,6 +18,18 @@ public static class ThroughputCurves
         curve.MarkerSize = 8;
         curve.LegendText = $"{target} acknowledged";
 
+        // A broker acknowledges before it delivers: what reached the relay's one subscriber shows how much of
+        // a relay's work the acknowledged rate really stands for.
+        if (paced.Any(s => s.Relayed is not null))
+        {
+            var delivered = plot.Add.Scatter(paced.Select(s => s.Offered!.Value).ToArray(), paced.Select(s => (s.Relayed ?? 0) / s.Seconds).ToArray(), color);
+            delivered.LineWidth = 1.5f;
+            delivered.LinePattern = LinePattern.Dotted;
+            delivered.MarkerShape = MarkerShape.OpenCircle;
+            delivered.MarkerSize = 7;
+            delivered.LegendText = $"{target} delivered to its subscriber";
+        }
+
         if (steps.FirstOrDefault(s => s.Offered is null) is { } saturation)
         {
             var line = plot.Add.HorizontalLine(saturation.Acknowledged, 1.5f, color, LinePattern.Dashed);

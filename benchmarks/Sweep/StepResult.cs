@@ -20,6 +20,12 @@ public sealed record StepResult(
     long? HubDropped,
     double? LoadAverage)
 {
+    /// <summary>
+    /// Relay only: the share of acknowledged messages the subscriber received in the window. Mosquitto acknowledges a
+    /// publish before delivering it, and drops what overflows a slow subscriber's queue (default 1,000 messages).
+    /// </summary>
+    public double? RelayedShare => Relayed is { } relayed && Messages > 0 ? (double)relayed / Messages : null;
+
     /// <summary>The step's name in tables: its offered rate, or <c>saturation</c>.</summary>
     public string Step => Offered is { } rate ? rate.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "saturation";
 }

@@ -6,8 +6,9 @@ namespace IotService.Benchmarks.Sweep;
 /// <summary>
 /// <c>sweep [--targets relay,hub] [--rates 2000,5000,10000,15000,20000,25000,30000] [--no-saturation] [--connections 200]
 /// [--step-seconds 10] [--warmup-seconds 3] [--qos 1] [--values 4] [--storage-path SEEDED] [--hub-arg Key=Value]…
-/// [--hub-dll PATH] [--mosquitto PATH] [--out docs/img/sweep] [--label TEXT]</c>.
-/// Rates are messages a second over all connections; the saturation step publishes unpaced. <c>--out</c> is the
+/// [--hub-dll PATH] [--mosquitto PATH] [--relay-conf LINE]… [--out docs/img/sweep] [--label TEXT]</c>.
+/// Rates are messages a second over all connections; the saturation step publishes unpaced. <c>--relay-conf</c>
+/// appends a line to the relay's mosquitto.conf (e.g. <c>"max_queued_messages 0"</c>). <c>--out</c> is the
 /// path without extension of the .png, .csv and .json written.
 /// </summary>
 public sealed record SweepOptions(
@@ -23,6 +24,7 @@ public sealed record SweepOptions(
     IReadOnlyList<string> HubArgs,
     string HubDll,
     string Mosquitto,
+    IReadOnlyList<string> RelayConf,
     string Out,
     string? Label)
 {
@@ -62,6 +64,7 @@ public sealed record SweepOptions(
             line.All("hub-arg"),
             line.Get("hub-dll", "src/Dashboard/bin/Release/net10.0/IotService.Dashboard.dll"),
             line.Get("mosquitto", "/usr/sbin/mosquitto"),
+            line.All("relay-conf"),
             line.Get("out", "docs/img/sweep"),
             line.Get("label"));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Connections, 1, "--connections");
