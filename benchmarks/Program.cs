@@ -1,12 +1,24 @@
 using BenchmarkDotNet.Running;
+using IotService.Benchmarks.Cli;
 using IotService.Benchmarks.Load;
+using IotService.Benchmarks.Plot;
+using IotService.Benchmarks.Seed;
+using IotService.Benchmarks.Sweep;
 
-// `load …` runs the MQTT load generator against a running hub or broker;
-// anything else goes to BenchmarkDotNet (e.g. `--filter *Parser*`).
-if (args.Length > 0 && args[0] == "load")
+// `load …` runs the MQTT load generator against a running hub or broker; `sweep …` starts a relay and a hub itself
+// and steps the offered rate up (`plot …` draws a saved sweep again); `seed …` fills a history file before a hub
+// starts; anything else goes to BenchmarkDotNet (e.g. `--filter *Parser*`).
+switch (args.FirstOrDefault())
 {
-    return await LoadGenerator.RunAsync(LoadOptions.Parse(args[1..]));
+    case "load":
+        return await LoadGenerator.RunAsync(LoadOptions.Parse(args[1..]));
+    case "sweep":
+        return await StopSignal.RunAsync(stop => SweepRunner.RunAsync(SweepOptions.Parse(args[1..]), stop));
+    case "plot":
+        return await StopSignal.RunAsync(_ => Task.FromResult(SweepPlot.Redraw(args[1..])));
+    case "seed":
+        return await StopSignal.RunAsync(stop => HistorySeeder.RunAsync(SeedOptions.Parse(args[1..]), stop));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(LoadGenerator).Assembly).Run(args);
+        return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(LoadGenerator).Assembly).Run(args);
-return 0;

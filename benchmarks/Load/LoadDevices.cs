@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -37,12 +38,21 @@ public static class LoadDevices
         return client;
     }
 
+    /// <summary>Id of the model <see cref="RegisterAsync"/> registers (also what <c>seed</c> writes into history).</summary>
+    public static string ModelId(int values, bool rules) => rules ? $"load-{values}-rules" : $"load-{values}";
+
+    /// <summary>Id of the <paramref name="index"/>th device of a run.</summary>
+    public static string DeviceId(string prefix, int index) => $"{prefix}{index.ToString("D5", CultureInfo.InvariantCulture)}";
+
+    /// <summary>A prefix of its own per run, so runs against one hub never collide.</summary>
+    public static string NewDevicePrefix() => $"load-{Guid.NewGuid().ToString("N")[..6]}-";
+
     public static async Task<List<(string Id, string? Secret)>> RegisterAsync(LoadOptions o, int count)
     {
         using var http = Api(o);
         // Every value carries a threshold rule (with a duration, so each reading updates rule state) that never
         // fires, and the device a no-data rule: the run measures rule evaluation on every reading, not a bare model.
-        var modelId = o.Rules ? $"load-{o.Values}-rules" : $"load-{o.Values}";
+        var modelId = ModelId(o.Values, o.Rules);
         var model = new
         {
             id = modelId,
@@ -54,11 +64,11 @@ public static class LoadDevices
                 .Where(_ => o.Rules),
         };
         await http.PostAsJsonAsync("/api/device-models", model); // 409 when it exists already: fine
-        var run = Guid.NewGuid().ToString("N")[..6];
+        var prefix = o.DevicePrefix ?? NewDevicePrefix();
         var result = new List<(string, string?)>();
         foreach (var i in Enumerable.Range(0, count))
         {
-            var response = await http.PostAsJsonAsync("/api/devices", new { id = $"load-{run}-{i:D5}", modelId });
+            var response = await http.PostAsJsonAsync("/api/devices", new { id = DeviceId(prefix, i), modelId });
             response.EnsureSuccessStatusCode();
             var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
             result.Add((body["id"]!.GetValue<string>(), body["secret"]!.GetValue<string>()));

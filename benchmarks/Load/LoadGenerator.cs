@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using IotService.Benchmarks.Disk;
+using IotService.Benchmarks.Seed;
 using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace IotService.Benchmarks.Load;
 
@@ -13,19 +14,17 @@ public static class LoadGenerator
 {
     public static async Task<int> RunAsync(LoadOptions o)
     {
+        if (o.StoragePath is not null)
+        {
+            o = o with { DevicePrefix = SeedManifest.Read(o.StoragePath).DevicePrefixFor(o.Connections, o.Values) };
+        }
+
         var devices = o.Api is null
-            ? Enumerable.Range(0, o.Connections + o.Flood).Select(i => ($"load-{i:D5}", (string?)null)).ToList()
+            ? Enumerable.Range(0, o.Connections + o.Flood).Select(i => (LoadDevices.DeviceId("load-", i), (string?)null)).ToList()
             : await LoadDevices.RegisterAsync(o, o.Connections + o.Flood);
         var properties = Enumerable.Range(0, o.Values).Select(i => $"v{i}").ToArray();
         var clients = await LoadDevices.ConnectAsync(o, devices);
-        var relayed = 0L;
-        IMqttClient? subscriber = null;
-        if (o.Relay)
-        {
-            subscriber = await LoadDevices.ConnectAsync(o, "load-subscriber", null);
-            subscriber.ApplicationMessageReceivedAsync += _ => { Interlocked.Increment(ref relayed); return Task.CompletedTask; };
-            await subscriber.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("devices/+/telemetry", (MqttQualityOfServiceLevel)o.Qos).Build());
-        }
+        await using var subscriber = o.Relay ? await RelaySubscriber.ConnectAsync(o) : null;
 
         var counters = new[] { "rateLimited", "rateDelayed", "dropped" };
         var before = await LoadDevices.CountersAsync(o, counters);
@@ -33,6 +32,7 @@ public static class LoadGenerator
             $"publishing QoS {o.Qos} with {o.Values} values{(o.Rate > 0 ? $" at {o.Rate} msg/s each" : "")} for {o.Seconds} s");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Seconds));
         var latencies = new List<double>[o.Connections];
+        var written = o.HubPid is { } pid ? ProcessIo.WriteBytes(pid) : null;
         var stopwatch = Stopwatch.StartNew();
         var publishers = Task.WhenAll(Enumerable.Range(0, o.Connections)
             .Select(i => Publishers.PublishAsync(clients[i], devices[i].Item1, properties, o.Qos, o.Rate, latencies[i] = [], stop.Token)));
@@ -41,14 +41,23 @@ public static class LoadGenerator
         var counts = await publishers;
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         var flooded = (await flooders).Sum();
+        var writtenAfter = o.HubPid is { } pidAfter ? ProcessIo.WriteBytes(pidAfter) : null;
 
         var total = counts.Sum();
-        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var latency = LatencySummary.Of(latencies);
         // The project runs with invariant globalization, so plain interpolation prints '.' decimals.
         Console.WriteLine(
             $"acknowledged {total} messages in {elapsed:F1} s = {total / elapsed:F0} msg/s ({total * o.Values / elapsed:F0} values/s); " +
-            $"ack latency p50 {Percentile(all, 0.5):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {(all.Length == 0 ? 0 : all[^1]):F2} ms" +
-            (o.Relay ? $"; relayed to subscriber {Interlocked.Read(ref relayed)}" : ""));
+            $"ack latency p50 {latency.P50:F2} ms, p99 {latency.P99:F2} ms, max {latency.Max:F2} ms" +
+            (subscriber is null ? "" : $"; relayed to subscriber {subscriber.Received}"));
+        if (o.HubPid is { } hubPid)
+        {
+            var perMessage = ProcessIo.PerMessage(written, writtenAfter, total);
+            Console.WriteLine(perMessage is { } bytes
+                ? $"process {hubPid} wrote {writtenAfter - written} bytes to disk = {bytes:F0} bytes per acknowledged message"
+                : $"could not read /proc/{hubPid}/io (write_bytes) before and after the run");
+        }
+
         if (o.Flood > 0)
         {
             var after = await LoadDevices.CountersAsync(o, counters);
@@ -57,9 +66,7 @@ public static class LoadGenerator
                 $"hub: rate-limited (dropped) {after[0] - before[0]}, rate-delayed {after[1] - before[1]}, queue-dropped {after[2] - before[2]}");
         }
 
-        await Task.WhenAll(clients.Append(subscriber).OfType<IMqttClient>().Select(c => c.DisconnectAsync()));
+        await Task.WhenAll(clients.Select(c => c.DisconnectAsync()));
         return 0;
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)];
 }

@@ -12,17 +12,22 @@ public static class Publishers
     /// <summary>A flooding QoS 1 device keeps this many publishes in flight, so the broker always has the next one.</summary>
     private const int FloodInFlight = 16;
 
-    /// <summary>One message in flight, as a device does; paced to <paramref name="rate"/> a second when it is above 0.</summary>
+    /// <summary>
+    /// One message in flight, as a device does; paced to <paramref name="rate"/> a second when it is above 0, each
+    /// connection at its own phase within the period (devices are not synchronised, and 200 publishes landing in the
+    /// same millisecond would measure a burst, not a rate). A connection that falls behind catches up at once.
+    /// </summary>
     public static async Task<long> PublishAsync(IMqttClient client, string deviceId, string[] properties, int qos, double rate, List<double> latencies, CancellationToken stop)
     {
         var topic = $"devices/{deviceId}/telemetry";
         var random = new Random(deviceId.GetHashCode(StringComparison.Ordinal));
         var builder = new StringBuilder();
+        var phase = random.NextDouble();
         var clock = Stopwatch.StartNew();
         var sent = 0L;
         while (!stop.IsCancellationRequested)
         {
-            if (rate > 0 && !await WaitForTurnAsync(clock, sent / rate, stop))
+            if (rate > 0 && !await WaitForTurnAsync(clock, (sent + phase) / rate, stop))
             {
                 break;
             }

@@ -1,0 +1,31 @@
+namespace IotService.Benchmarks.Sweep;
+
+/// <summary>
+/// One step of a sweep, measured after its warm-up. <see cref="Offered"/> is null for the unpaced saturation step.
+/// Disk figures come from the server's <c>/proc/&lt;pid&gt;/io</c>; hub counters from <c>/api/ingest/stats</c>.
+/// </summary>
+public sealed record StepResult(
+    string Target,
+    double? Offered,
+    double Acknowledged,
+    long Messages,
+    double Seconds,
+    double P50,
+    double P99,
+    double Max,
+    long? DiskBytes,
+    double? DiskBytesPerMessage,
+    long? Relayed,
+    long? HubRejected,
+    long? HubDropped,
+    double? LoadAverage)
+{
+    /// <summary>
+    /// Relay only: the share of acknowledged messages the subscriber received in the window. Mosquitto acknowledges a
+    /// publish before delivering it, and drops what overflows a slow subscriber's queue (default 1,000 messages).
+    /// </summary>
+    public double? RelayedShare => Relayed is { } relayed && Messages > 0 ? (double)relayed / Messages : null;
+
+    /// <summary>The step's name in tables: its offered rate, or <c>saturation</c>.</summary>
+    public string Step => Offered is { } rate ? rate.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "saturation";
+}
