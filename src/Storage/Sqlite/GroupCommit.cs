@@ -16,6 +16,8 @@ namespace IotService.Storage.Sqlite;
 /// pays a thread hop each way (~0.3 ms instead of ~0.06 ms). Each write keeps its own result, and one that fails does
 /// not fail the writes it happened to share a transaction with: the group is replayed write by write. The queue is
 /// unbounded because every caller waits for its own commit: back-pressure lives in front of it (the ingest channel).
+/// The loop runs on a thread of its own: a commit blocks in SQLite (a history batch for hundreds of milliseconds), and on
+/// a 2-core machine a thread-pool thread held that long delays every MQTT acknowledgement queued behind it.
 /// </remarks>
 public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     where TSession : IWriteSession
@@ -26,18 +28,27 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     private readonly IGroupCommitTarget<TSession> _target;
     private readonly int _maxGroupWeight;
     private readonly ILogger _logger;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="target">The file, which hands out its writer session.</param>
     /// <param name="maxGroupWeight">Weight (about rows) after which a group is committed, so one commit stays short and the next group starts soon.</param>
     /// <param name="logger">Receives failed groups.</param>
-    public GroupCommit(IGroupCommitTarget<TSession> target, int maxGroupWeight, ILogger logger)
+    /// <param name="background">Bulk writes nobody waits on at once (history batches): the thread runs at lower priority.</param>
+    public GroupCommit(IGroupCommitTarget<TSession> target, int maxGroupWeight, ILogger logger, bool background = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroupWeight, 1);
         _target = target;
         _maxGroupWeight = maxGroupWeight;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        new Thread(() =>
+        {
+            if (background)
+            {
+                BackgroundPriority.LowerCurrentThread();
+            }
+
+            Run();
+        }) { IsBackground = true, Name = $"SQLite writer ({typeof(TSession).Name})" }.Start();
     }
 
     /// <summary>
@@ -55,38 +66,48 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    // Blocking waits on purpose: this thread does nothing else, and it must not hand its work to the thread pool.
+    private void Run()
     {
-        var group = new List<QueuedWrite<TSession>>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            var weight = 0;
-            while (weight < _maxGroupWeight && _queue.Reader.TryRead(out var write))
+            var group = new List<QueuedWrite<TSession>>();
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                if (!write.TryCancel())
+                var weight = 0;
+                while (weight < _maxGroupWeight && _queue.Reader.TryRead(out var write))
                 {
-                    group.Add(write);
-                    weight += write.Weight;
+                    if (!write.TryCancel())
+                    {
+                        group.Add(write);
+                        weight += write.Weight;
+                    }
+                }
+
+                if (group.Count > 0)
+                {
+                    CommitGroup(group);
+                    group.Clear();
                 }
             }
 
-            if (group.Count > 0)
-            {
-                await CommitGroupAsync(group).ConfigureAwait(false);
-                group.Clear();
-            }
+            _stopped.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            _stopped.TrySetException(exception);
         }
     }
 
-    private async Task CommitGroupAsync(List<QueuedWrite<TSession>> group)
+    private void CommitGroup(List<QueuedWrite<TSession>> group)
     {
         TSession session;
         try
         {
-            session = await _target.SessionAsync().ConfigureAwait(false);
+            session = _target.SessionAsync().AsTask().GetAwaiter().GetResult();
         }
         catch (Exception exception)
         {

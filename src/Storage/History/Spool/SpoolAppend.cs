@@ -12,7 +12,11 @@ internal sealed class SpoolAppend(byte[] frame, int length, long appendedAtUnixM
     public long AppendedAtUnixMs { get; } = appendedAtUnixMs;
 
     /// <summary>Completed once the record is fsync-ed; null for appenders that do not wait (QoS 0).</summary>
-    public TaskCompletionSource? Durable { get; } = durable ? new(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+    /// <remarks>
+    /// Continuations run on the writer loop, at once: the appender (the ingest pump) only hands the news on to the
+    /// messages' own completions, and one trip less through a busy thread pool shortens every acknowledgement.
+    /// </remarks>
+    public TaskCompletionSource? Durable { get; } = durable ? new() : null;
 
     public ReadOnlySpan<byte> Frame => _frame.AsSpan(0, Length);
 

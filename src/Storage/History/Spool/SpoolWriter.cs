@@ -35,19 +35,23 @@ internal sealed partial class SpoolWriter(
 
     public void Start() => Roll();
 
-    public async Task RunAsync(ChannelReader<SpoolAppend> queue, CancellationToken stopping)
+    /// <summary>
+    /// Runs on a thread of its own, with blocking waits on purpose: the fsync blocks, and the commit window must end on
+    /// time. On the thread pool of a 2-core machine both waited behind grain calls and MQTT handlers.
+    /// </summary>
+    public void Run(ChannelReader<SpoolAppend> queue, CancellationToken stopping)
     {
-        while (await queue.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        while (queue.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             SpoolAppend? current = null;
             try
             {
-                var gathering = commitWindow > TimeSpan.Zero ? Stopwatch.GetTimestamp() : 0;
+                var gathering = Stopwatch.GetTimestamp();
                 while (true)
                 {
                     while (_pendingBytes < commitMaxBytes && queue.TryRead(out current))
                     {
-                        await MakeRoomAsync(current.Length, stopping).ConfigureAwait(false);
+                        MakeRoom(current.Length, stopping);
                         _segment!.Write(current.Frame);
                         ledger.Written(_segment.Sequence, current.Length);
                         current.Release();
@@ -56,14 +60,17 @@ internal sealed partial class SpoolWriter(
                         current = null;
                     }
 
-                    var left = commitWindow - Stopwatch.GetElapsedTime(gathering);
-                    if (_pendingBytes >= commitMaxBytes || left <= TimeSpan.Zero || !await MoreWithinAsync(queue, left).ConfigureAwait(false))
+                    if (_pendingBytes >= commitMaxBytes || Stopwatch.GetElapsedTime(gathering) >= commitWindow)
                     {
                         break;
                     }
+
+                    // Real time on purpose: a scheduling pause of milliseconds, not a time of the domain, and a test's
+                    // frozen clock must not hold commits back. One-millisecond naps keep the byte limit prompt.
+                    Thread.Sleep(1);
                 }
 
-                await CommitAsync().ConfigureAwait(false);
+                Commit();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -87,30 +94,13 @@ internal sealed partial class SpoolWriter(
         _segment?.Dispose();
     }
 
-    /// <summary>
-    /// Whether another append arrives within <paramref name="wait"/>. Real time on purpose: a scheduling pause of
-    /// milliseconds, not a time of the domain, and a test's frozen clock must not hold commits back.
-    /// </summary>
-    private static async ValueTask<bool> MoreWithinAsync(ChannelReader<SpoolAppend> queue, TimeSpan wait)
-    {
-        using var timeout = new CancellationTokenSource(wait);
-        try
-        {
-            return await queue.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private async ValueTask MakeRoomAsync(int length, CancellationToken stopping)
+    private void MakeRoom(int length, CancellationToken stopping)
     {
         var rolls = _segment is null || (_segment.Length > SegmentFile.HeaderSize && _segment.Length + length > segmentBytes);
         while (ledger.Bytes + length + (rolls ? SegmentFile.HeaderSize : 0) > maxBytes)
         {
             // Records already written must not wait with this one: their appenders are owed an answer.
-            await CommitAsync().ConfigureAwait(false);
+            Commit();
             var advanced = ledger.Advanced.Next;
             if (ledger.AllForwarded() && (_segment is null || _segment.Length > SegmentFile.HeaderSize))
             {
@@ -127,7 +117,7 @@ internal sealed partial class SpoolWriter(
             }
 
             BackPressure.Set();
-            await advanced.WaitAsync(stopping).ConfigureAwait(false);
+            advanced.WaitAsync(stopping).GetAwaiter().GetResult();
         }
 
         if (_full)
@@ -138,12 +128,12 @@ internal sealed partial class SpoolWriter(
 
         if (rolls)
         {
-            await CommitAsync().ConfigureAwait(false);
+            Commit();
             Roll();
         }
     }
 
-    private async ValueTask CommitAsync()
+    private void Commit()
     {
         if (_pending.Count == 0)
         {
@@ -152,7 +142,7 @@ internal sealed partial class SpoolWriter(
 
         if (BeforeCommit is { } hook)
         {
-            await hook().ConfigureAwait(false);
+            hook().AsTask().GetAwaiter().GetResult();
         }
 
         _segment!.Commit();

@@ -39,7 +39,7 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
     private readonly SpoolReader _reader;
     private readonly Channel<SpoolAppend> _queue = Channel.CreateUnbounded<SpoolAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writeLoop;
+    private readonly TaskCompletionSource _writeLoop = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Recovers the folder (<see cref="SpoolOptions.Path"/>, required) and starts the write loop.</summary>
     public WriteAheadSpool(SpoolOptions options, TimeProvider timeProvider, ILogger<WriteAheadSpool> logger)
@@ -60,7 +60,20 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
         _writer.Start();
         _reader = new SpoolReader(_directory, _ledger);
         LogOpened(_directory, recovered.Segments.Count, recovered.PendingRecords, recovered.TruncatedBytes);
-        _writeLoop = Task.Run(() => _writer.RunAsync(_queue.Reader, _stopping.Token));
+        new Thread(WriteLoop) { IsBackground = true, Name = "Spool writer" }.Start();
+    }
+
+    private void WriteLoop()
+    {
+        try
+        {
+            _writer.Run(_queue.Reader, _stopping.Token);
+            _writeLoop.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            _writeLoop.TrySetException(exception);
+        }
     }
 
     /// <summary>The spool folder, absolute.</summary>
@@ -206,7 +219,7 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _writeLoop.ConfigureAwait(false);
+        await _writeLoop.Task.ConfigureAwait(false);
         _reader.Dispose();
         _stopping.Dispose();
     }

@@ -64,7 +64,7 @@ public sealed partial class SqliteHistoryStore : IHistoryStore, IHistoryRetentio
         // Opened here, not lazily: the tables must exist before the first query, and a bad path should
         // stop the host at start rather than fail every write later.
         _session = HistoryWriteSession.Open(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ToString());
-        _writer = new GroupCommit<HistoryWriteSession>(new HistoryWriteTarget(_session), MaxGroupValues, logger);
+        _writer = new GroupCommit<HistoryWriteSession>(new HistoryWriteTarget(_session), MaxGroupValues, logger, background: true);
     }
 
     /// <summary>Full path of the history file.</summary>
