@@ -37,6 +37,9 @@ public sealed partial class SpoolForwarder(
                 if (batch.Points.Count < _maxBatchPoints && batch.CorruptFrom is null && _interval > TimeSpan.Zero && !catchUp.IsCompleted)
                 {
                     // A larger batch costs the store fewer page writes per reading; a reader waiting ends the wait.
+                    // The small batch is read again after the wait: kept across it, its points would outlive
+                    // several collections and be copied into the older generations for nothing.
+                    batch = SpoolReadBatch.Empty;
                     await Task.WhenAny(Task.Delay(_interval, timeProvider, stoppingToken), catchUp);
                     stoppingToken.ThrowIfCancellationRequested();
                     batch = await RetryOnDiskErrorAsync(() => spool.ReadAsync(from, _maxBatchPoints, stoppingToken), stoppingToken);

@@ -6,4 +6,8 @@ namespace IotService.Storage.History.Spool;
 /// <see cref="CorruptFrom"/> is set instead of points when the next bytes cannot be read: from
 /// there to <see cref="End"/> they are set aside.
 /// </summary>
-internal sealed record SpoolReadBatch(IReadOnlyList<HistoryPoint> Points, int Records, SpoolPosition End, SpoolPosition? CorruptFrom = null);
+internal sealed record SpoolReadBatch(IReadOnlyList<HistoryPoint> Points, int Records, SpoolPosition End, SpoolPosition? CorruptFrom = null)
+{
+    /// <summary>Nothing read: a placeholder for a batch let go before it was used.</summary>
+    public static SpoolReadBatch Empty { get; } = new([], 0, default);
+}
