@@ -14,4 +14,11 @@ public static class LiveMethods
 
     /// <summary><c>[{id, modelId, customerId, …changed fields}]</c>: devices that changed in the last window (staff only, until viewports).</summary>
     public const string DeviceDeltas = "deviceDeltas";
+
+    /// <summary>
+    /// <c>{}</c>, once per connection, when it has joined every group it may hear. SignalR completes the client's start
+    /// before the hub's <c>OnConnectedAsync</c> has run, so a change in between would pass the client by; a client that
+    /// loads a snapshot after <c>ready</c> misses nothing.
+    /// </summary>
+    public const string Ready = "ready";
 }

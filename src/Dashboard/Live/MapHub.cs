@@ -30,6 +30,7 @@ public sealed class MapHub(LiveConnections connections) : Hub
             await Groups.JoinAsync(Context, group);
         }
 
+        await Clients.Caller.SendAsync(LiveMethods.Ready, new { });
         await base.OnConnectedAsync();
     }
 

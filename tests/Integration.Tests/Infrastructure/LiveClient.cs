@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using IotService.Dashboard.Live;
+using IotService.TestSupport.History;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace IotService.Integration.Tests.Infrastructure;
@@ -12,6 +13,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _messages = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveClient(HubConnection connection)
     {
@@ -26,6 +28,8 @@ public sealed class LiveClient : IAsyncDisposable
             var channel = _messages.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
             connection.On<JsonElement>(method, payload => channel.Writer.TryWrite(payload));
         }
+
+        connection.On<JsonElement>(LiveMethods.Ready, _ => _ready.TrySetResult());
     }
 
     /// <param name="token">Sent as SignalR's access token (a header for .NET clients), in the query string like a browser, or not at all.</param>
@@ -51,6 +55,9 @@ public sealed class LiveClient : IAsyncDisposable
         try
         {
             await connection.StartAsync();
+
+            // Started is not yet subscribed: the hub joins the groups after the handshake, then says ready.
+            await Task.WhenAny(client._ready.Task, client._closed.Task).WaitAsync(TestTimeout.Signal);
         }
         catch
         {
