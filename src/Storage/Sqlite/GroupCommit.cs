@@ -28,7 +28,7 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     private readonly IGroupCommitTarget<TSession> _target;
     private readonly int _maxGroupWeight;
     private readonly ILogger _logger;
-    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _loop;
 
     /// <param name="target">The file, which hands out its writer session.</param>
     /// <param name="maxGroupWeight">Weight (about rows) after which a group is committed, so one commit stays short and the next group starts soon.</param>
@@ -40,15 +40,7 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
         _target = target;
         _maxGroupWeight = maxGroupWeight;
         _logger = logger;
-        new Thread(() =>
-        {
-            if (background)
-            {
-                BackgroundPriority.LowerCurrentThread();
-            }
-
-            Run();
-        }) { IsBackground = true, Name = $"SQLite writer ({typeof(TSession).Name})" }.Start();
+        _loop = DedicatedThread.Start($"SQLite writer ({typeof(TSession).Name})", Run, background);
     }
 
     /// <summary>
@@ -66,39 +58,30 @@ public sealed partial class GroupCommit<TSession> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _stopped.Task.ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
     }
 
     // Blocking waits on purpose: this thread does nothing else, and it must not hand its work to the thread pool.
     private void Run()
     {
-        try
+        var group = new List<QueuedWrite<TSession>>();
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            var group = new List<QueuedWrite<TSession>>();
-            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            var weight = 0;
+            while (weight < _maxGroupWeight && _queue.Reader.TryRead(out var write))
             {
-                var weight = 0;
-                while (weight < _maxGroupWeight && _queue.Reader.TryRead(out var write))
+                if (!write.TryCancel())
                 {
-                    if (!write.TryCancel())
-                    {
-                        group.Add(write);
-                        weight += write.Weight;
-                    }
-                }
-
-                if (group.Count > 0)
-                {
-                    CommitGroup(group);
-                    group.Clear();
+                    group.Add(write);
+                    weight += write.Weight;
                 }
             }
 
-            _stopped.TrySetResult();
-        }
-        catch (Exception exception)
-        {
-            _stopped.TrySetException(exception);
+            if (group.Count > 0)
+            {
+                CommitGroup(group);
+                group.Clear();
+            }
         }
     }
 

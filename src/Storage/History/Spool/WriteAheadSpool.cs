@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using IotService.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace IotService.Storage.History.Spool;
@@ -39,7 +40,7 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
     private readonly SpoolReader _reader;
     private readonly Channel<SpoolAppend> _queue = Channel.CreateUnbounded<SpoolAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly TaskCompletionSource _writeLoop = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _writeLoop;
 
     /// <summary>Recovers the folder (<see cref="SpoolOptions.Path"/>, required) and starts the write loop.</summary>
     public WriteAheadSpool(SpoolOptions options, TimeProvider timeProvider, ILogger<WriteAheadSpool> logger)
@@ -60,20 +61,7 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
         _writer.Start();
         _reader = new SpoolReader(_directory, _ledger);
         LogOpened(_directory, recovered.Segments.Count, recovered.PendingRecords, recovered.TruncatedBytes);
-        new Thread(WriteLoop) { IsBackground = true, Name = "Spool writer" }.Start();
-    }
-
-    private void WriteLoop()
-    {
-        try
-        {
-            _writer.Run(_queue.Reader, _stopping.Token);
-            _writeLoop.TrySetResult();
-        }
-        catch (Exception exception)
-        {
-            _writeLoop.TrySetException(exception);
-        }
+        _writeLoop = DedicatedThread.Start("Spool writer", () => _writer.Run(_queue.Reader, _stopping.Token));
     }
 
     /// <summary>The spool folder, absolute.</summary>
@@ -219,7 +207,7 @@ public sealed partial class WriteAheadSpool : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _writeLoop.Task.ConfigureAwait(false);
+        await _writeLoop.ConfigureAwait(false);
         _reader.Dispose();
         _stopping.Dispose();
     }
