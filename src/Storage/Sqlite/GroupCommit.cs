@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using IotService.Storage.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace IotService.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using IotService.Storage.Sqlite;
+using IotService.Storage.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace IotService.Storage.History.Spool;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace IotService.Storage.Sqlite;
+namespace IotService.Storage.Threading;
 
 /// <summary>
 /// Runs a blocking loop on a thread of its own and reports its end as a task. For the loops that must not sit on the
