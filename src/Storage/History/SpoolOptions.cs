@@ -20,8 +20,9 @@ public sealed class SpoolOptions
     public long SegmentBytes { get; set; } = 16L << 20;
 
     /// <summary>
-    /// How long the first append of a commit waits for others before the fsync: one fsync then carries every append
-    /// that arrived meanwhile. It adds up to this much to each QoS 1 acknowledgement; zero commits at once.
+    /// Longest the first append of a commit waits for others before the fsync: one fsync then carries every append
+    /// that arrived meanwhile. A millisecond without a new append ends the wait sooner. It adds up to this much to
+    /// each QoS 1 acknowledgement; zero commits at once.
     /// </summary>
     [Range(0, 100)]
     public double CommitWindowMilliseconds { get; set; } = 4;
