@@ -64,9 +64,16 @@ public sealed class CrashTests : IAsyncLifetime
             secrets[$"crash-{d}"] = (await response.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
         }
 
+        // Connected one after another: 40 at once from one address would exceed Mqtt:MaxUnauthenticatedPerAddress (32).
+        var devices = new List<MqttDevice>();
+        foreach (var (id, secret) in secrets)
+        {
+            devices.Add(await MqttDevice.ConnectAsync(hub.MqttPort, id, secret));
+        }
+
         var start = DateTimeOffset.UtcNow.AddMinutes(-10);
         var acknowledged = new ConcurrentBag<(string Device, long Ms)>();
-        var publishers = secrets.Select(s => PublishUntilFailureAsync(hub.MqttPort, s.Key, s.Value, start, acknowledged)).ToList();
+        var publishers = devices.Select(d => PublishUntilFailureAsync(d, start, acknowledged)).ToList();
 
         // Kill in the middle of the stream, once plenty has been acknowledged.
         await Eventually.GetAsync(() => Task.FromResult(acknowledged.Count), n => n >= 40_000, TimeSpan.FromSeconds(90), "40,000 acknowledged readings");
@@ -93,9 +100,9 @@ public sealed class CrashTests : IAsyncLifetime
         }
     }
 
-    private static async Task PublishUntilFailureAsync(int port, string device, string secret, DateTimeOffset start, ConcurrentBag<(string, long)> acknowledged)
+    private static async Task PublishUntilFailureAsync(MqttDevice device, DateTimeOffset start, ConcurrentBag<(string, long)> acknowledged)
     {
-        await using var client = await MqttDevice.ConnectAsync(port, device, secret);
+        await using var client = device;
         var first = start.ToUnixTimeMilliseconds();
         for (var i = 0; ; i += ReadingsPerMessage)
         {
@@ -115,7 +122,7 @@ public sealed class CrashTests : IAsyncLifetime
                 return; // the hub is gone: this reading was not acknowledged
             }
 
-            batch.ForEach(ms => acknowledged.Add((device, ms)));
+            batch.ForEach(ms => acknowledged.Add((device.Id, ms)));
         }
     }
 
