@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds and starts the hub on embedded defaults: MQTT on 127.0.0.1:1883, HTTP on
+# Builds and starts the hub on embedded defaults: MQTT on 127.0.0.1:1883, the web app and API on
 # http://127.0.0.1:5080, state under ./data, with a demo fleet and simulator unless --no-demo.
+# Building needs the .NET 10 SDK and Node.js 20.19+ (the web app is built by Vite).
 # Any other argument is passed to the hub as configuration, e.g. --Mqtt:Port=1884.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,5 +15,6 @@ for arg in "$@"; do
   esac
 done
 
+./scripts/check-node.sh
 dotnet build src/Dashboard/IotService.Dashboard.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 exec dotnet src/Dashboard/bin/Release/net10.0/IotService.Dashboard.dll --Demo:Enabled="$demo" "${args[@]}"

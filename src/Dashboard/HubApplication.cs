@@ -5,6 +5,7 @@ using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
+using IotService.Dashboard.WebApp;
 using IotService.Grains;
 using IotService.Ingest;
 using IotService.Storage;
@@ -22,6 +23,11 @@ public static class HubApplication
         // Content root = the build output, so appsettings.json is found whatever the working
         // directory; relative paths such as Storage:Path stay relative to where the hub is started.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var describingOnly = BuildTimeDescription.IsRunning;
+        if (describingOnly)
+        {
+            BuildTimeDescription.UseScratchStorage(builder);
+        }
 
         // Hosted services start in this order: stores and silo first, the device directory filled before MQTT opens.
         builder.AddStorage();
@@ -33,11 +39,20 @@ public static class HubApplication
         builder.AddHttpSecurity();
         builder.AddHubApi();
         builder.AddLiveUpdates();
+        builder.AddWebApp();
         builder.AddHubHealthChecks();
         builder.AddDemo();
+        if (describingOnly)
+        {
+            BuildTimeDescription.WithoutBackgroundServices(builder);
+        }
 
         var app = builder.Build();
-        StorageFolder.Secure(app.Services);
+        if (!describingOnly)
+        {
+            StorageFolder.Secure(app.Services);
+        }
+
         app.UseHubPipeline();
         app.MapHubEndpoints();
         return app;

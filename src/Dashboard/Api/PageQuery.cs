@@ -16,7 +16,10 @@ public static class PageQuery
         return limit ?? DefaultLimit;
     }
 
-    /// <summary>Parses a comma-separated list of enum names (<c>?severity=critical,major</c>).</summary>
+    /// <summary>
+    /// Parses a comma-separated list of enum names (<c>?severity=critical,major</c>, <c>?state=on-site</c>): the names the
+    /// API writes (camelCase, or a member's own JSON name) and the C# member names, in any case.
+    /// </summary>
     public static IReadOnlyList<T>? EnumList<T>(string? text, string field)
         where T : struct, Enum
     {
@@ -25,12 +28,13 @@ public static class PageQuery
             return null;
         }
 
+        var names = EnumNames<T>.ByName;
         var values = new List<T>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<T>(part, ignoreCase: true, out var value) || int.TryParse(part, out _))
+            if (!names.TryGetValue(part, out var value))
             {
-                throw RequestValidationException.For(field, $"'{part}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+                throw RequestValidationException.For(field, $"'{part}' is not one of {string.Join(", ", EnumNames<T>.Written)}");
             }
 
             values.Add(value);

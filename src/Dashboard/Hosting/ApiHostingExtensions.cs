@@ -15,6 +15,7 @@ using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Notifications.Webhooks;
 using IotService.Dashboard.Technicians;
 using IotService.Dashboard.Users;
+using IotService.Dashboard.WebApp;
 using IotService.Dashboard.WorkOrders;
 
 namespace IotService.Dashboard.Hosting;
@@ -26,7 +27,13 @@ public static class ApiHostingExtensions
     {
         var services = builder.Services;
         // Enums by name only: a number would bind to a value no enum member has, which nothing downstream expects.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        // Numbers as numbers only: the web defaults also read "12" as 12, which the OpenAPI document then states as
+        // "number or string" for every numeric field, and the generated client types with it.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
@@ -35,17 +42,18 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline every answer goes through: security headers, errors as problem details, authentication.</summary>
+    /// <summary>The request pipeline every answer goes through: security headers, the web app's files, errors as problem details, authentication.</summary>
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
         app.UseHttpSecurity();
+        app.UseWebAppFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHubAuth();
         return app;
     }
 
-    /// <summary>Every endpoint of the hub: the API (in one group, so every route gets the same filters), the live hub, health, OpenAPI.</summary>
+    /// <summary>Every endpoint of the hub: the API (in one group, so every route gets the same filters), the live hub, health, OpenAPI, and the web app's pages last.</summary>
     public static WebApplication MapHubEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
@@ -64,7 +72,9 @@ public static class ApiHostingExtensions
         api.MapDispatchApi();
         api.MapWebhooksApi();
         api.MapIngestApi();
+        api.MapWebSettingsApi();
         app.MapLiveUpdates();
+        app.MapWebApp();
         return app;
     }
 }

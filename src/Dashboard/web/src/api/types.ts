@@ -1,0 +1,28 @@
+// Names for the API's shapes, all taken from the types generated from the hub's OpenAPI document (schema.d.ts).
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Severity = Schemas['Severity'];
+export type DeviceStatus = Schemas['DeviceStatus'];
+export type DeviceView = Schemas['DeviceView'];
+export type PropertyValue = Schemas['PropertyValue'];
+export type GeoPoint = Schemas['GeoPoint'];
+export type AlarmRecord = Schemas['AlarmRecord'];
+export type AlarmState = Schemas['AlarmState'];
+export type WorkOrder = Schemas['WorkOrder'];
+export type WorkOrderState = Schemas['WorkOrderState'];
+export type Technician = Schemas['TechnicianDefinition'];
+export type Me = Schemas['MeResponse'];
+export type TelemetryResponse = Schemas['TelemetryResponse'];
+export type DeviceModel = Schemas['DeviceModelDefinition'];
+export type Customer = Schemas['CustomerDefinition'];
+export type WebSettings = Schemas['WebSettings'];
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total?: number | null;
+}
+
+export const severities: readonly Severity[] = ['critical', 'major', 'minor', 'warning', 'none'];

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getJson, query } from '../api/http';
+import type { DeviceModel, DeviceView, Page, WorkOrder } from '../api/types';
+import { ClientMethods, type DeviceDelta } from '../live/contract';
+import type { LiveHub } from '../live/liveHub';
+import { formatTime, formatValue, timeAgo } from '../format';
+import { ErrorNote } from '../shell/ErrorNote';
+import { SeverityBadge } from '../shell/SeverityBadge';
+import { HistoryChart } from './HistoryChart';
+import { applyDelta } from './rows';
+
+/** Everything about one device: values with units and times, alarms, history, work orders, customer. */
+export function DevicePanel({ hub, deviceId, onClose, onOpenOrder }: { hub: LiveHub; deviceId: string; onClose: () => void; onOpenOrder?: (id: string) => void }) {
+  const [device, setDevice] = useState<DeviceView | null>(null);
+  const [model, setModel] = useState<DeviceModel | null>(null);
+  const [orders, setOrders] = useState<WorkOrder[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [chartProperty, setChartProperty] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    const id = encodeURIComponent(deviceId);
+    getJson<DeviceView>(`/api/devices/${id}`)
+      .then(async (d) => {
+        if (cancelled) return;
+        setDevice(d);
+        setChartProperty((p) => p ?? Object.keys(d.values)[0] ?? null);
+        const [m, o] = await Promise.all([
+          getJson<DeviceModel>(`/api/device-models/${encodeURIComponent(d.modelId)}`).catch(() => null),
+          getJson<Page<WorkOrder>>(`/api/work-orders${query({ deviceId, limit: 20 })}`).catch(() => ({ items: [], nextCursor: null })),
+        ]);
+        if (cancelled) return;
+        setModel(m);
+        setOrders(o.items);
+      })
+      .catch((e: unknown) => !cancelled && setError(e));
+    return () => {
+      cancelled = true;
+    };
+  }, [deviceId, reload]);
+
+  useEffect(
+    () =>
+      hub.on<DeviceDelta[]>(ClientMethods.deviceDeltas, (deltas) => {
+        const mine = deltas.find((d) => d.id === deviceId);
+        if (mine) setDevice((d) => (d ? applyDelta(d, mine) : d));
+      }),
+    [hub, deviceId],
+  );
+  // Alarms and orders of this device change through their own events: reload the panel's copy.
+  useEffect(() => hub.on<{ alarm?: { deviceId: string } }>(ClientMethods.alarm, (e) => e.alarm?.deviceId === deviceId && setReload((r) => r + 1)), [hub, deviceId]);
+  useEffect(() => hub.on<{ order?: { deviceId: string } }>(ClientMethods.workOrder, (e) => e.order?.deviceId === deviceId && setReload((r) => r + 1)), [hub, deviceId]);
+  useEffect(() => hub.onResync(() => setReload((r) => r + 1)), [hub]);
+
+  const unit = (property: string) => model?.properties.find((p) => p.name === property)?.unit ?? null;
+
+  return (
+    <aside class="panel device-panel" aria-label={`Device ${deviceId}`} data-device-id={deviceId}>
+      <header class="panel-head">
+        <div>
+          <h2>{device?.name ?? deviceId}</h2>
+          <p class="muted">
+            {device?.modelId}
+            {model ? ` · ${model.name}` : ''}
+            {device?.customerId ? ` · customer ${device.customerId}` : ''}
+          </p>
+        </div>
+        <button type="button" class="ghost" aria-label="Close" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <ErrorNote error={error} retry={() => setReload((r) => r + 1)} />
+      {device ? (
+        <div class="panel-body">
+          <div class="panel-facts">
+            <SeverityBadge severity={device.severity} />
+            <span class={`status-pill status-${device.status}`}>{device.status}</span>
+            <span class="muted">last heard {timeAgo(device.lastSeen)}</span>
+            {device.location ? (
+              <span class="muted">
+                {device.location.lat.toFixed(4)}, {device.location.lon.toFixed(4)}
+              </span>
+            ) : null}
+          </div>
+
+          <h3>Values</h3>
+          <table class="values">
+            <tbody>
+              {Object.entries(device.values).map(([name, v]) => (
+                <tr key={name} class={chartProperty === name ? 'on' : ''} onClick={() => setChartProperty(name)} data-property={name}>
+                  <th scope="row">{name}</th>
+                  <td class="num">{formatValue(v.value, unit(name))}</td>
+                  <td class="muted" title={formatTime(v.timestamp)}>
+                    {timeAgo(v.timestamp)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {Object.keys(device.values).length === 0 ? <p class="muted">No readings yet.</p> : null}
+          {chartProperty ? <HistoryChart deviceId={deviceId} property={chartProperty} unit={unit(chartProperty)} /> : null}
+
+          <h3>Active alarms</h3>
+          {(device.activeAlarms ?? []).length === 0 ? <p class="muted">None.</p> : null}
+          <ul class="plain">
+            {(device.activeAlarms ?? []).map((a) => (
+              <li key={a.id} data-alarm-id={a.id} data-severity={a.severity}>
+                <SeverityBadge severity={a.severity} compact /> {a.explanation.text}{' '}
+                <span class="muted">
+                  {a.state} · {timeAgo(a.raisedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+
+          <h3>Work orders</h3>
+          {orders.length === 0 ? <p class="muted">None.</p> : null}
+          <ul class="plain">
+            {orders.map((o) => (
+              <li key={o.id}>
+                <button type="button" class="link" onClick={() => onOpenOrder?.(o.id)}>
+                  {o.id}
+                </button>{' '}
+                {o.type} · <span class={`state state-${o.state}`}>{o.state}</span>
+                {o.technicianId ? ` · ${o.technicianId}` : ''} <span class="muted">{timeAgo(o.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : error ? null : (
+        <p class="muted panel-body">Loading…</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,81 @@
+// The live hub's messages (SPEC §5, docs/live-map.md). SignalR payloads are not in the OpenAPI document, so these
+// shapes are written here from the hub's contract; the fields they share with the REST API use its generated types.
+import type { DeviceStatus, PropertyValue, Severity } from '../api/types';
+
+export interface ViewportRequest {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  zoom: number;
+  severity?: Severity[];
+  status?: DeviceStatus[];
+}
+
+export interface MapDevice {
+  id: string;
+  lat: number;
+  lon: number;
+  status: DeviceStatus;
+  severity: Severity;
+  modelId: string;
+  customerId?: string | null;
+  lastSeen?: string | null;
+}
+
+export interface MapCluster {
+  lat: number;
+  lon: number;
+  count: number;
+  severity: Severity;
+}
+
+export interface MapTechnician {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  available: boolean;
+  currentWorkOrderId?: string | null;
+}
+
+export interface ViewportSnapshot {
+  devices: MapDevice[];
+  clusters: MapCluster[];
+  technicians?: MapTechnician[];
+  total: number;
+  clustered: boolean;
+}
+
+/** A device's changes in one window; only the fields that changed are present. */
+export interface DeviceDelta {
+  id: string;
+  modelId?: string;
+  customerId?: string | null;
+  complete?: boolean;
+  removed?: boolean;
+  lat?: number;
+  lon?: number;
+  status?: DeviceStatus;
+  severity?: Severity;
+  lastSeen?: string;
+  values?: Record<string, PropertyValue>;
+}
+
+export type TechnicianDelta = Partial<MapTechnician> & { id: string; removed?: boolean };
+
+export const HubMethods = {
+  joinViewport: 'JoinViewport',
+  leaveViewport: 'LeaveViewport',
+  watchDevices: 'WatchDevices',
+} as const;
+
+export const ClientMethods = {
+  ready: 'ready',
+  viewportSnapshot: 'viewportSnapshot',
+  deviceDeltas: 'deviceDeltas',
+  technicianDeltas: 'technicianDeltas',
+  alarm: 'alarm',
+  workOrder: 'workOrder',
+  notification: 'notification',
+} as const;
