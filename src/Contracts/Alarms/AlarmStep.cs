@@ -12,4 +12,10 @@ public sealed record AlarmStep(
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] string Actor,
     [property: Id(3)] AlarmState State,
-    [property: Id(4)] Severity Severity);
+    [property: Id(4)] Severity Severity)
+{
+    /// <summary>What the person wrote with an acknowledge or clear step (omitted when they wrote nothing).</summary>
+    [Id(5)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
+}

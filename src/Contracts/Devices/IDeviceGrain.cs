@@ -30,11 +30,11 @@ public interface IDeviceGrain : IGrainWithStringKey
 
     /// <summary>A person acknowledges an open alarm of this device.</summary>
     [Alias("AcknowledgeAlarm")]
-    Task<Alarms.AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by);
+    Task<Alarms.AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by, string? note = null);
 
     /// <summary>A person clears an open alarm of this device; its rule starts afresh and raises again if the condition persists.</summary>
     [Alias("ClearAlarm")]
-    Task<Alarms.AlarmCommandResult> ClearAlarmAsync(string alarmId, string by);
+    Task<Alarms.AlarmCommandResult> ClearAlarmAsync(string alarmId, string by, string? note = null);
 
     /// <summary>
     /// Evaluates the rules that run on a clock rather than on readings: no-data rules and escalation of

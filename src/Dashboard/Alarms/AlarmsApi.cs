@@ -7,6 +7,8 @@ using IotService.Dashboard.Auth;
 using IotService.Ingest.Directory;
 using IotService.Storage.Catalogs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace IotService.Dashboard.Alarms;
 
@@ -21,11 +23,11 @@ public static class AlarmsApi
         var group = app.MapGroup("/api/alarms").WithTags("Alarms").RequireAuthorization();
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/ack", (string id, ClaimsPrincipal user, IAlarmCatalog catalog, IGrainFactory grains, DeviceDirectory directory) =>
-            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).AcknowledgeAlarmAsync(id, user.Actor())))
+        group.MapPost("/{id}/ack", (string id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] AlarmStepRequest? request, ClaimsPrincipal user, IAlarmCatalog catalog, IGrainFactory grains, DeviceDirectory directory) =>
+            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).AcknowledgeAlarmAsync(id, user.Actor(), AlarmStepRequest.NoteOf(request))))
             .RequireAuthorization(Policies.FieldStaff);
-        group.MapPost("/{id}/clear", (string id, ClaimsPrincipal user, IAlarmCatalog catalog, IGrainFactory grains, DeviceDirectory directory) =>
-            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).ClearAlarmAsync(id, user.Actor())))
+        group.MapPost("/{id}/clear", (string id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] AlarmStepRequest? request, ClaimsPrincipal user, IAlarmCatalog catalog, IGrainFactory grains, DeviceDirectory directory) =>
+            StepAsync(id, user, catalog, directory, alarm => grains.GetGrain<IDeviceGrain>(alarm.DeviceId).ClearAlarmAsync(id, user.Actor(), AlarmStepRequest.NoteOf(request))))
             .RequireAuthorization(Policies.FieldStaff);
         return app;
     }

@@ -1,4 +1,5 @@
 using IotService.Dashboard.Auth.Cookies;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -39,15 +40,16 @@ public static class WebAppHostingExtensions
     public static WebApplication MapWebApp(this WebApplication app)
     {
         var index = app.Environment.WebRootFileProvider.GetFileInfo("index.html");
-        app.MapFallback(context => ServePageAsync(context, index)).AllowAnonymous().ExcludeFromDescription();
+        // Pages are GET only: a write to an unknown route, or with a body its route does not take, keeps its 404/405/415.
+        app.MapFallback(context => ServePageAsync(context, index)).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
     private static async Task ServePageAsync(HttpContext context, IFileInfo index)
     {
         var path = context.Request.Path;
-        if ((!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
-            || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || Path.HasExtension(path.Value))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || Path.HasExtension(path.Value))
         {
             // An unknown API route or a missing file is a 404, not the app.
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -96,8 +96,8 @@ internal static class AlarmRecords
     };
 
     private static AlarmStep ToStep(AlarmHistoryEntry entry) =>
-        new(EventName(entry.Event), entry.At, entry.Actor, ToRecord(entry.State), ToRecord(entry.Severity));
+        new(EventName(entry.Event), entry.At, entry.Actor, ToRecord(entry.State), ToRecord(entry.Severity)) { Note = entry.Note };
 
     private static AlarmHistoryEntry ToEntry(AlarmStep step) =>
-        new(StepKind(step.Event), step.At, step.Actor, ToLifecycle(step.State), ToLifecycle(step.Severity));
+        new(StepKind(step.Event), step.At, step.Actor, ToLifecycle(step.State), ToLifecycle(step.Severity), step.Note);
 }

@@ -11,16 +11,16 @@ public sealed partial class DeviceAlarms
     public static Severity HighestSeverity(DeviceState s) =>
         s.OpenAlarms.Count == 0 ? Severity.None : s.OpenAlarms.Values.Max(record => record.Severity);
 
-    public AlarmCommandResult Acknowledge(DeviceState s, string alarmId, string by, DateTimeOffset now) =>
+    public AlarmCommandResult Acknowledge(DeviceState s, string alarmId, string by, DateTimeOffset now, string? note = null) =>
         Command(s, alarmId, record =>
         {
-            var acknowledged = AlarmLifecycle.Acknowledge(AlarmRecords.ToLifecycle(record), now, by);
+            var acknowledged = AlarmLifecycle.Acknowledge(AlarmRecords.ToLifecycle(record), now, by, note);
             return Store(s, AlarmRecords.Apply(record, acknowledged, now), "acknowledged", []);
         });
 
     /// <summary>A person clears an alarm: its rule starts afresh, so a condition that still holds raises a new alarm.</summary>
-    public AlarmCommandResult Clear(DeviceState s, string alarmId, string by, DateTimeOffset now) =>
-        Command(s, alarmId, record => Close(s, record, now, by, double.NaN, byPerson: true));
+    public AlarmCommandResult Clear(DeviceState s, string alarmId, string by, DateTimeOffset now, string? note = null) =>
+        Command(s, alarmId, record => Close(s, record, now, by, double.NaN, byPerson: true, note));
 
     private void Raise(DeviceState s, ModelRule rule, double value, AlarmExplanation explanation, DateTimeOffset now)
     {
@@ -48,10 +48,10 @@ public sealed partial class DeviceAlarms
     }
 
     /// <summary>Clears the alarm and tells its rule, if the rule is still in the model, that its alarm is over.</summary>
-    private AlarmRecord Close(DeviceState s, AlarmRecord record, DateTimeOffset now, string by, double value, bool byPerson)
+    private AlarmRecord Close(DeviceState s, AlarmRecord record, DateTimeOffset now, string by, double value, bool byPerson, string? note = null)
     {
         var alarm = AlarmRecords.ToLifecycle(record);
-        var cleared = AlarmLifecycle.Clear(double.IsNaN(value) ? alarm : alarm with { LastValue = value }, now, by);
+        var cleared = AlarmLifecycle.Clear(double.IsNaN(value) ? alarm : alarm with { LastValue = value }, now, by, note);
         if (Rules.ById.TryGetValue(record.RuleId, out var rule))
         {
             rule.Compiled.OnAlarmCleared(StateOf(s, rule, now), byPerson, now);

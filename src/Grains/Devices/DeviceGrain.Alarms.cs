@@ -8,16 +8,16 @@ namespace IotService.Grains.Devices;
 /// <summary>The device grain's alarms: people's steps, the rule clock's tick, and acting on stored changes.</summary>
 public sealed partial class DeviceGrain
 {
-    public async Task<AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by)
+    public async Task<AlarmCommandResult> AcknowledgeAlarmAsync(string alarmId, string by, string? note = null)
     {
-        var result = _alarms.Acknowledge(S, alarmId, by, time.GetUtcNow());
+        var result = _alarms.Acknowledge(S, alarmId, by, time.GetUtcNow(), note);
         await SaveAlarmChangesAsync();
         return result;
     }
 
-    public async Task<AlarmCommandResult> ClearAlarmAsync(string alarmId, string by)
+    public async Task<AlarmCommandResult> ClearAlarmAsync(string alarmId, string by, string? note = null)
     {
-        var result = _alarms.Clear(S, alarmId, by, time.GetUtcNow());
+        var result = _alarms.Clear(S, alarmId, by, time.GetUtcNow(), note);
         await SaveAlarmChangesAsync();
         return result;
     }

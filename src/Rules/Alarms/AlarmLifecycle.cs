@@ -16,7 +16,8 @@ public static class AlarmLifecycle
         new(id, deviceId, ruleId, severity, AlarmPhase.Active, at, value,
             [new AlarmHistoryEntry(AlarmStepKind.Raised, at, RuleActor, AlarmPhase.Active, severity)]);
 
-    public static Alarm Acknowledge(Alarm alarm, DateTimeOffset at, string by)
+    /// <param name="note">What the person wrote with the step (who is on it, why it is cleared), kept in the history.</param>
+    public static Alarm Acknowledge(Alarm alarm, DateTimeOffset at, string by, string? note = null)
     {
         if (alarm.State != AlarmPhase.Active)
         {
@@ -28,12 +29,12 @@ public static class AlarmLifecycle
             State = AlarmPhase.Acknowledged,
             AcknowledgedAt = at,
             AcknowledgedBy = by,
-            History = Append(alarm, AlarmStepKind.Acknowledged, at, by, AlarmPhase.Acknowledged, alarm.Severity),
+            History = Append(alarm, AlarmStepKind.Acknowledged, at, by, AlarmPhase.Acknowledged, alarm.Severity, note),
         };
     }
 
     /// <summary>Clears an Active or Acknowledged alarm; <paramref name="by"/> is <see cref="RuleActor"/> or a person.</summary>
-    public static Alarm Clear(Alarm alarm, DateTimeOffset at, string by)
+    public static Alarm Clear(Alarm alarm, DateTimeOffset at, string by, string? note = null)
     {
         if (alarm.State == AlarmPhase.Cleared)
         {
@@ -45,7 +46,7 @@ public static class AlarmLifecycle
             State = AlarmPhase.Cleared,
             ClearedAt = at,
             ClearedBy = by,
-            History = Append(alarm, AlarmStepKind.Cleared, at, by, AlarmPhase.Cleared, alarm.Severity),
+            History = Append(alarm, AlarmStepKind.Cleared, at, by, AlarmPhase.Cleared, alarm.Severity, note),
         };
     }
 
@@ -90,6 +91,6 @@ public static class AlarmLifecycle
     }
 
     private static ImmutableList<AlarmHistoryEntry> Append(
-        Alarm alarm, AlarmStepKind kind, DateTimeOffset at, string actor, AlarmPhase state, RuleSeverity severity) =>
-        alarm.History.Add(new AlarmHistoryEntry(kind, at, actor, state, severity));
+        Alarm alarm, AlarmStepKind kind, DateTimeOffset at, string actor, AlarmPhase state, RuleSeverity severity, string? note = null) =>
+        alarm.History.Add(new AlarmHistoryEntry(kind, at, actor, state, severity, note));
 }

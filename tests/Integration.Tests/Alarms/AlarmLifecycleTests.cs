@@ -90,6 +90,27 @@ public sealed class AlarmLifecycleTests
     }
 
     [Fact]
+    public async Task AcknowledgeAndClearKeepThePersonsNoteInTheAlarmsHistory()
+    {
+        await using var hub = await HubHost.StartAsync(settings: FastClock);
+        await hub.CreateChillerModelAsync();
+        var (secret, _) = await hub.RegisterDeviceAsync("dev-note");
+        await using var device = await MqttDevice.ConnectAsync(hub.MqttPort, "dev-note", secret);
+        await device.PublishAsync("""{"values":{"temperature":120}}""");
+        var id = (await hub.WaitForAlarmsAsync("dev-note", a => a.Count == 1, "alarm"))[0].Text("id");
+
+        await HubApi.EnsureAsync(await hub.Admin.PostAsJsonAsync($"/api/alarms/{id}/ack", new { note = "  Li Wei is on his way  " }), HttpStatusCode.OK);
+        var tooLong = await hub.Admin.PostAsJsonAsync($"/api/alarms/{id}/clear", new { note = new string('x', 1001) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var clear = await hub.Admin.PostAsJsonAsync($"/api/alarms/{id}/clear", new { note = "sensor cable reseated" });
+        await HubApi.EnsureAsync(clear, HttpStatusCode.OK);
+
+        var history = (await clear.Content.ReadFromJsonAsync<JsonObject>())!["history"]!.AsArray();
+        var notes = history.Select(step => (step.Text("event"), step!["note"]?.GetValue<string>())).ToList();
+        Assert.Equal([("raised", null), ("acknowledged", "Li Wei is on his way"), ("cleared", "sensor cable reseated")], notes);
+    }
+
+    [Fact]
     public async Task AnActiveAlarmSurvivesARestartAndIsNotRaisedTwice()
     {
         var hub = await HubHost.StartAsync(settings: FastClock);
