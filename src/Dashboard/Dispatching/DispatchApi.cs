@@ -17,7 +17,10 @@ public static class DispatchApi
     {
         app.MapGet("/api/work-orders/{id}/dispatch", ReceiptAsync).WithTags("Work orders").RequireAuthorization(Policies.Staff)
             .Produces<DispatchReceipt>(StatusCodes.Status200OK, "application/json");
-        app.MapPost("/api/work-orders/{id}/dispatch/quote", QuoteAsync).WithTags("Work orders").RequireAuthorization(Policies.Staff);
+        app.MapPost("/api/work-orders/{id}/dispatch/quote", QuoteAsync).WithTags("Work orders").RequireAuthorization(Policies.Staff)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapPost("/api/dispatch/solve", SolveAsync).WithTags("Dispatch").RequireAuthorization(Policies.Staff);
         return app;
     }
