@@ -117,6 +117,32 @@ public sealed class OverrideQuoteApiTests
         Assert.Contains("is travelling", (await onTheRoad.Content.ReadFromJsonAsync<JsonObject>()).Text("detail"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnOrderWithoutALocationCannotBePricedButCanStillBeAssignedByHandAndTheReceiptSaysWhoAndWhy()
+    {
+        await using var hub = await HubHost.StartAsync(settings: NoRounds);
+        await hub.CreateChillerModelAsync();
+        await hub.CreateTechnicianAsync("tech-a", "refrigeration", 31.24, 121.47);
+        await HubApi.EnsureAsync(await hub.Admin.PostAsJsonAsync("/api/devices", new { id = "dev-nowhere", modelId = "chiller-x" }), HttpStatusCode.Created);
+        var created = await hub.Admin.PostAsJsonAsync("/api/work-orders", new { deviceId = "dev-nowhere" });
+        await HubApi.EnsureAsync(created, HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>()).Text("id");
+        var dispatcher = hub.Client(await hub.CreateUserAsync("disp-nowhere", Roles.Dispatcher));
+
+        var quote = await dispatcher.PostAsJsonAsync($"/api/work-orders/{id}/dispatch/quote", new { technicianId = "tech-a" });
+        Assert.Equal(HttpStatusCode.Conflict, quote.StatusCode);
+        Assert.Contains("no location", (await quote.Content.ReadFromJsonAsync<JsonObject>()).Text("detail"), StringComparison.Ordinal);
+
+        await HubApi.EnsureAsync(await dispatcher.PostAsJsonAsync($"/api/work-orders/{id}/assign", new { technicianId = "tech-a" }), HttpStatusCode.OK);
+
+        var receipt = (await dispatcher.GetFromJsonAsync<JsonObject>($"/api/work-orders/{id}/dispatch"))!;
+        Assert.Equal("tech-a", receipt.Text("technicianId"));
+        var recorded = receipt["override"]!;
+        Assert.Equal("disp-nowhere", recorded.Text("by"));
+        Assert.Null(recorded["costDelta"]);
+        Assert.Contains("no location", recorded.Text("unpriced"), StringComparison.Ordinal);
+    }
+
     /// <returns>The ids of two new work orders, at devices about 19 km apart.</returns>
     private static async Task<(string SiteA, string SiteB)> TwoSitesAsync(HubHost hub)
     {
