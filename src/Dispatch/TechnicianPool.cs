@@ -2,6 +2,7 @@ using IotService.Dispatch.Costs;
 using IotService.Dispatch.Geo;
 using IotService.Dispatch.Matching;
 using IotService.Dispatch.Orders;
+using IotService.Dispatch.Overrides;
 using IotService.Dispatch.Receipts;
 using IotService.Dispatch.Technicians;
 
@@ -122,6 +123,47 @@ public sealed class TechnicianPool
     public JointDispatchResult Solve(
         IReadOnlyList<DispatchOrder> orders, DateTimeOffset now, CostSettings? settings = null, bool includeReceipts = false)
     {
+        var contexts = ContextsFor(orders, now, settings);
+        var joint = new JointAssignment(_technicians, _skills, contexts);
+        var result = joint.Solve();
+        if (!includeReceipts)
+        {
+            return result;
+        }
+
+        return result with { Receipts = [.. contexts.Select((c, i) => joint.Receipt(i))] };
+    }
+
+    /// <summary>
+    /// Prices a dispatcher's override: what giving <paramref name="orderId"/> to <paramref name="technicianId"/> costs
+    /// against the joint plan of <paramref name="orders"/>, by solving them twice with the same costs — as the solver
+    /// would (with the order held on <paramref name="heldBy"/>, its current technician, if it has one), and with the
+    /// order pinned to the chosen technician — and comparing. The pin is priced even when the technician is not
+    /// eligible (the quote says why not); no other order may take the pinned technician in the pinned plan.
+    /// </summary>
+    public OverrideQuote Quote(
+        IReadOnlyList<DispatchOrder> orders, string orderId, string technicianId, DateTimeOffset now,
+        CostSettings? settings = null, string? heldBy = null)
+    {
+        var contexts = ContextsFor(orders, now, settings);
+        var order = Array.FindIndex(contexts, c => c.Order.Id == orderId);
+        if (order < 0)
+        {
+            throw new ArgumentException($"Order '{orderId}' is not among the orders.", nameof(orderId));
+        }
+
+        return new OverridePricing(_technicians, _skills, contexts).Quote(
+            order, IndexOf(technicianId, nameof(technicianId)), heldBy is null ? null : IndexOf(heldBy, nameof(heldBy)));
+    }
+
+    private int IndexOf(string technicianId, string parameter)
+    {
+        var index = Array.FindIndex(_technicians, t => t.Id == technicianId);
+        return index >= 0 ? index : throw new ArgumentException($"No technician '{technicianId}' in the pool.", parameter);
+    }
+
+    private OrderContext[] ContextsFor(IReadOnlyList<DispatchOrder> orders, DateTimeOffset now, CostSettings? settings)
+    {
         ArgumentNullException.ThrowIfNull(orders);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var contexts = new OrderContext[orders.Count];
@@ -134,14 +176,7 @@ public sealed class TechnicianPool
             }
         }
 
-        var joint = new JointAssignment(_technicians, _skills, contexts);
-        var result = joint.Solve();
-        if (!includeReceipts)
-        {
-            return result;
-        }
-
-        return result with { Receipts = [.. contexts.Select((c, i) => joint.Receipt(i))] };
+        return contexts;
     }
 
     private OrderContext ContextFor(DispatchOrder order, DateTimeOffset now, CostSettings? settings)

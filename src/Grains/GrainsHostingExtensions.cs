@@ -33,7 +33,10 @@ public static class GrainsHostingExtensions
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
         services.TryAddSingleton<IDeviceDeltaNotifier, NullDeviceDeltaNotifier>();
+        services.AddSingleton<DispatchInputs>();
         services.AddSingleton<DispatchRound>();
+        services.AddSingleton<OverrideQuoter>();
+        services.AddSingleton<ManualAssignment>();
         services.AddHostedService<PresenceSweeper>();
         services.AddHostedService<RuleClock>();
         services.AddHostedService<DispatchKeeper>();

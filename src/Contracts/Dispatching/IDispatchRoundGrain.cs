@@ -1,3 +1,5 @@
+using IotService.Contracts.WorkOrders;
+
 namespace IotService.Contracts.Dispatching;
 
 /// <summary>
@@ -15,4 +17,12 @@ public interface IDispatchRoundGrain : IGrainWithIntegerKey
     /// <summary>Runs a round now, after any round in progress; answers how many orders it assigned.</summary>
     [Alias("RunRound")]
     Task<int> RunRoundAsync();
+
+    /// <summary>
+    /// A dispatcher's <c>assign</c> of work order <paramref name="orderId"/>, taken between rounds (so no round in progress
+    /// overwrites it): the override is priced first and, once the step is done, the order's receipt records who chose whom
+    /// and what it cost against the plan.
+    /// </summary>
+    [Alias("AssignByHand")]
+    Task<WorkOrderCommandResult> AssignByHandAsync(string orderId, WorkOrderCommand command);
 }

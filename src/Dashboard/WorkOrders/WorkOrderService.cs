@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IotService.Contracts.Devices;
+using IotService.Contracts.Dispatching;
 using IotService.Contracts.WorkOrders;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Auth;
@@ -97,7 +98,8 @@ public sealed class WorkOrderService(
             throw RequestValidationException.For("technicianId", $"no technician '{request.TechnicianId}'");
         }
 
-        return await grain.ApplyAsync(command);
+        // By hand: priced against the solver's plan and recorded on the receipt, between dispatch rounds.
+        return action == "assign" ? await grains.DispatchRound().AssignByHandAsync(id, command) : await grain.ApplyAsync(command);
     }
 
     private static bool MayTake(ClaimsPrincipal user, string action) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IotService.Dispatch.Costs;
 using IotService.Dispatch.Receipts;
 using IotService.Dispatch.Technicians;
 
@@ -51,8 +52,7 @@ internal sealed class CandidateRun(IReadOnlyList<Technician> technicians, SkillT
             ? a.DistanceKm.CompareTo(b.DistanceKm)
             : string.CompareOrdinal(technicians[a.Index].Id, technicians[b.Index].Id));
 
-        var chosenCandidate = eligible.FindIndex(c => c.Index == chosen);
-        var chosenCost = chosenCandidate >= 0 ? eligible[chosenCandidate].Total : (double?)null;
+        var chosenCost = chosen >= 0 ? ChosenCost(chosen).Total : (double?)null;
         var rejected = new List<RejectedCandidate>(_examined.Count);
         for (var rank = 0; rank < eligible.Count; rank++)
         {
@@ -72,6 +72,11 @@ internal sealed class CandidateRun(IReadOnlyList<Technician> technicians, SkillT
 
         foreach (var c in ineligible)
         {
+            if (c.Index == chosen)
+            {
+                continue;
+            }
+
             var technician = technicians[c.Index];
             rejected.Add(new RejectedCandidate(technician.Id, c.Reason!.Value, Detail(technician, c), c.DistanceKm));
         }
@@ -79,13 +84,28 @@ internal sealed class CandidateRun(IReadOnlyList<Technician> technicians, SkillT
         return new DispatchReceipt(
             context.Order.Id,
             chosen >= 0 ? technicians[chosen].Id : null,
-            chosenCandidate >= 0 ? context.Cost.Breakdown(eligible[chosenCandidate].DistanceKm, eligible[chosenCandidate].CarriesParts) : null,
+            chosen >= 0 ? ChosenCost(chosen) : null,
             rejected,
             context.Now,
             context.Settings,
             poolSize,
             _examined.Count,
             unexaminedCostAtLeast);
+    }
+
+    /// <summary>Why the technician may not take the order, in the receipt's words; both null when eligible.</summary>
+    public (RejectionReason? Reason, string? Detail) Verdict(int index)
+    {
+        var technician = technicians[index];
+        var reason = context.Check(technician, skills.LevelOf(index, context.SkillId));
+        return reason is null ? (null, null) : (reason, Detail(technician, new Candidate(index, reason, 0, false, 0)));
+    }
+
+    // A dispatcher may pin an ineligible technician by hand: the receipt still prices the choice.
+    private CostBreakdown ChosenCost(int chosen)
+    {
+        var technician = technicians[chosen];
+        return context.Cost.Breakdown(technician.Location.DistanceKmTo(context.Order.Location), context.Cost.CarriesParts(technician));
     }
 
     // Ties on cost go to the ordinally smaller technician id, so every search path picks the same technician.

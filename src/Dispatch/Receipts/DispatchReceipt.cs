@@ -8,6 +8,7 @@ namespace IotService.Dispatch.Receipts;
 /// first by cost rank, then ineligible ones nearest first. A single dispatch examines the technicians around the
 /// order until no unexamined one can be cheaper: <see cref="UnexaminedCostAtLeast"/> is then a proven lower bound
 /// on the cost of each of the <c>PoolSize − Examined</c> technicians left out (null when every technician was examined).
+/// <see cref="Override"/> is set when a dispatcher chose the technician by hand (who, and what it cost against the plan).
 /// </summary>
 public sealed record DispatchReceipt(
     string OrderId,
@@ -18,4 +19,7 @@ public sealed record DispatchReceipt(
     CostSettings Settings,
     int PoolSize,
     int Examined,
-    double? UnexaminedCostAtLeast);
+    double? UnexaminedCostAtLeast)
+{
+    public ManualOverride? Override { get; init; }
+}

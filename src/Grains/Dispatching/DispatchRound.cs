@@ -1,9 +1,6 @@
 using System.Text.Json;
-using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
 using IotService.Dispatch;
-using IotService.Dispatch.Technicians;
-using IotService.Grains.WorkOrders;
 using IotService.Storage.Catalogs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,28 +15,25 @@ namespace IotService.Grains.Dispatching;
 /// </summary>
 public sealed partial class DispatchRound(
     IWorkOrderCatalog orders,
-    IDocumentCatalog documents,
+    DispatchInputs inputs,
     IGrainFactory grains,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<DispatchRound> logger)
 {
     public const string Actor = "dispatch";
-    private const int MaxPerRound = 1000;
 
     /// <returns>How many orders were assigned.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await ReleaseUnacceptedAsync(cancellationToken);
-        var waiting = (await orders.ListAsync(new WorkOrderQuery([.. WorkOrderLifecycle.Waiting], Limit: MaxPerRound), cancellationToken)).Items
-            .Where(order => order.Location is not null)
-            .ToList();
+        var waiting = await inputs.WaitingAsync(cancellationToken);
         if (waiting.Count == 0)
         {
             return 0;
         }
 
-        var pool = TechnicianPool.Create(await FleetAsync(cancellationToken));
+        var pool = TechnicianPool.Create((await inputs.FleetAsync(null, cancellationToken)).Technicians);
         var result = pool.Solve(waiting.Select(DispatchMapping.Order).ToList(), options.Value.LocalNow(time), options.Value.Costs(), includeReceipts: true);
         var receipts = (result.Receipts ?? []).ToDictionary(r => r.OrderId, StringComparer.Ordinal);
         var assignments = result.Assignments.ToDictionary(a => a.OrderId, StringComparer.Ordinal);
@@ -75,45 +69,12 @@ public sealed partial class DispatchRound(
     private async Task ReleaseUnacceptedAsync(CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.AcceptTimeoutSeconds);
-        var assigned = await orders.ListAsync(new WorkOrderQuery([WorkOrderState.Assigned], Limit: MaxPerRound), cancellationToken);
+        var assigned = await orders.ListAsync(new WorkOrderQuery([WorkOrderState.Assigned], Limit: DispatchInputs.MaxPerRound), cancellationToken);
         foreach (var order in assigned.Items.Where(o => o.AssignedAt < deadline))
         {
             // Refused (Conflict) when the technician accepted meanwhile: the catalog row was older than the grain.
             await grains.GetGrain<IWorkOrderGrain>(order.Id).ApplyAsync(new WorkOrderCommand("unassign", Actor, Note: "not accepted in time"));
         }
-    }
-
-    /// <summary>Every technician with how many open orders they hold now.</summary>
-    private async Task<List<Technician>> FleetAsync(CancellationToken cancellationToken)
-    {
-        var busy = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? cursor = null;
-        do
-        {
-            var page = await orders.ListAsync(new WorkOrderQuery([.. WorkOrderLifecycle.Busy], Limit: 1000, Cursor: cursor), cancellationToken);
-            foreach (var order in page.Items.Where(o => o.TechnicianId is not null))
-            {
-                busy[order.TechnicianId!] = busy.GetValueOrDefault(order.TechnicianId!) + 1;
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-
-        var fleet = new List<Technician>();
-        do
-        {
-            var page = await documents.ListAsync(DocumentKinds.Technician, 1000, cursor, cancellationToken);
-            foreach (var technician in page.Items.Select(j => JsonSerializer.Deserialize<TechnicianDefinition>(j, CatalogJson.Options)).OfType<TechnicianDefinition>())
-            {
-                fleet.Add(DispatchMapping.Technician(technician, busy.GetValueOrDefault(technician.Id)));
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-
-        return fleet;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch assigned {Assigned} of {Waiting} waiting work orders")]

@@ -1,4 +1,5 @@
 using IotService.Contracts.Dispatching;
+using IotService.Contracts.WorkOrders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +9,12 @@ namespace IotService.Grains.Dispatching;
 /// Runs automatic dispatch: a <see cref="DispatchRound"/> every <see cref="DispatchOptions.IntervalSeconds"/> on a grain
 /// timer. One grain id means one activation in the cluster, and a grain runs one turn at a time, so rounds never
 /// overlap — not with each other, nor with <see cref="RunRoundAsync"/>. The timer keeps the activation alive between
-/// rounds; <see cref="DispatchKeeper"/> on every silo brings it back wherever Orleans places it when it is gone.
+/// rounds; <see cref="DispatchKeeper"/> on every silo brings it back wherever Orleans places it when it is gone. A
+/// dispatcher's assignment is taken here too (<see cref="ManualAssignment"/>), between rounds, for the same reason.
 /// </summary>
 public sealed partial class DispatchRoundGrain(
     DispatchRound round,
+    ManualAssignment manual,
     IOptions<DispatchOptions> options,
     ILogger<DispatchRoundGrain> logger) : Grain, IDispatchRoundGrain
 {
@@ -25,6 +28,9 @@ public sealed partial class DispatchRoundGrain(
     public Task PingAsync() => Task.CompletedTask;
 
     public Task<int> RunRoundAsync() => round.RunAsync(CancellationToken.None);
+
+    public Task<WorkOrderCommandResult> AssignByHandAsync(string orderId, WorkOrderCommand command)
+        => manual.AssignAsync(orderId, command, CancellationToken.None);
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
