@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using IotService.Dashboard.Auth;
 using IotService.Integration.Tests.Infrastructure;
+using IotService.Integration.Tests.WorkOrders;
 using Microsoft.Playwright;
 
 namespace IotService.Integration.Tests.Web;
@@ -11,11 +12,14 @@ public sealed class RoleLandingBrowserTests
     [Fact]
     public async Task ACustomerLandsOnItsOwnEquipmentAndATechnicianOnItsOwnOrders()
     {
-        await using var hub = await HubHost.StartAsync();
+        // No dispatch rounds: the order is assigned by hand, so the technician's list shows it in a known state.
+        await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string> { ["Dispatch:IntervalSeconds"] = "3600" });
         await hub.CreateChillerModelAsync();
+        await hub.CreateCustomerAsync("cust-a");
+        await hub.CreateCustomerAsync("cust-b");
+        await hub.CreateTechnicianAsync("tech-t", "general", 31.2, 121.4);
         foreach (var (id, customer) in new[] { ("mine-1", "cust-a"), ("mine-2", "cust-a"), ("theirs-1", "cust-b") })
         {
-            await hub.CreateCustomerAsync(customer).ContinueWith(_ => { }, TaskScheduler.Default); // the second time it exists already
             await HubApi.EnsureAsync(await hub.Admin.PostAsJsonAsync("/api/devices", new { id, modelId = "chiller-x", customerId = customer, location = new { lat = 31.2, lon = 121.4 } }), System.Net.HttpStatusCode.Created);
         }
 

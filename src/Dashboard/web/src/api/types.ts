@@ -18,6 +18,9 @@ export type TelemetryResponse = Schemas['TelemetryResponse'];
 export type DeviceModel = Schemas['DeviceModelDefinition'];
 export type Customer = Schemas['CustomerDefinition'];
 export type WebSettings = Schemas['WebSettings'];
+export type DispatchReceipt = Schemas['DispatchReceipt'];
+export type OverrideQuote = Schemas['DispatchQuote'];
+export type ManualOverride = Schemas['ManualOverride'];
 
 export interface Page<T> {
   items: T[];

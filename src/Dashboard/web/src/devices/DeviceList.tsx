@@ -53,6 +53,8 @@ export function DeviceList({ hub, filters, selectedId, onSelect }: { hub: LiveHu
     return () => clearTimeout(timer);
   }, [hub, visibleIds, live]);
 
+  // The total when the server counted, or the row count once the last page is in.
+  const known = state.total ?? (state.complete ? state.rows.length : null);
   const rows = [];
   for (let i = first; i < last; i++) {
     const device = state.rows[i];
@@ -67,9 +69,9 @@ export function DeviceList({ hub, filters, selectedId, onSelect }: { hub: LiveHu
 
   return (
     <section class="device-list" aria-label="Devices">
-      <div class="list-summary" data-total={state.total ?? ''}>
-        {state.total === null ? (state.loading ? 'Loading devices…' : '') : `${formatCount(state.total)} devices`}
-        {state.loading && state.total !== null ? <span class="spinner" aria-label="loading" /> : null}
+      <div class="list-summary" data-total={known ?? ''}>
+        {known === null ? (state.loading ? 'Loading devices…' : '') : `${formatCount(known)} ${known === 1 ? 'device' : 'devices'}`}
+        {state.loading && known !== null ? <span class="spinner" aria-label="loading" /> : null}
       </div>
       <ErrorNote error={state.error} retry={() => source.reset()} />
       {state.complete && state.rows.length === 0 && !state.error ? <p class="empty">No device matches these filters.</p> : null}

@@ -1,5 +1,5 @@
 import { formatTime } from '../format';
-import type { DispatchReceipt } from './dispatchTypes';
+import type { DispatchReceipt, ManualOverride } from '../api/types';
 
 const minutes = (n: number) => `${n.toFixed(1)} min`;
 
@@ -57,9 +57,24 @@ export function ReceiptView({ receipt }: { receipt: DispatchReceipt }) {
           </ul>
         </details>
       ) : null}
+      {receipt.override ? <OverrideNote override={receipt.override} /> : null}
       {receipt.unexaminedCostAtLeast != null ? (
         <p class="muted">The {receipt.poolSize - receipt.examined} technicians not examined would each cost at least {minutes(receipt.unexaminedCostAtLeast)}.</p>
       ) : null}
     </div>
+  );
+}
+
+/** A hand assignment: who overrode the plan, what the quote said it cost, and the orders it moved. */
+function OverrideNote({ override }: { override: ManualOverride }) {
+  return (
+    <p class="override-note" data-override-by={override.by}>
+      Assigned by hand by <strong>{override.by}</strong> {formatTime(override.at)}
+      {override.plannedTechnicianId ? ` over the plan’s ${override.plannedTechnicianId}` : ''}
+      {override.extraTravelMinutes != null ? ` · ${minutes(override.extraTravelMinutes)} extra travel` : ''}
+      {override.movedOrderIds.length ? ` · moved ${override.movedOrderIds.join(', ')}` : ''}
+      {override.unpriced ? <span class="muted"> · not priced: {override.unpriced}</span> : null}
+      {override.detail ? <span class="muted"> · {override.detail}</span> : null}
+    </p>
   );
 }

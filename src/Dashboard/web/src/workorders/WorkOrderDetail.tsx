@@ -5,7 +5,7 @@ import { ClientMethods } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
 import { formatTime, timeAgo } from '../format';
 import { ErrorNote } from '../shell/ErrorNote';
-import type { DispatchReceipt, OverrideQuote } from './dispatchTypes';
+import type { DispatchReceipt, OverrideQuote } from '../api/types';
 import { OverridePrice } from './OverridePrice';
 import { ReceiptView } from './ReceiptView';
 
