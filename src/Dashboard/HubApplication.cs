@@ -5,6 +5,7 @@ using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
+using IotService.Dashboard.Map;
 using IotService.Grains;
 using IotService.Ingest;
 using IotService.Storage;
@@ -23,11 +24,12 @@ public static class HubApplication
         // directory; relative paths such as Storage:Path stay relative to where the hub is started.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-        // Hosted services start in this order: stores and silo first, the device directory filled before MQTT opens.
+        // Hosted services start in this order: stores and silo first, the device directory and the live map filled before MQTT opens.
         builder.AddStorage();
         builder.AddGrainServices();
         builder.AddHubSilo();
         builder.AddDevices();
+        builder.AddDeviceMap();
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHttpSecurity();
