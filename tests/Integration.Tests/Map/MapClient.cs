@@ -17,7 +17,8 @@ namespace IotService.Integration.Tests.Map;
 /// </summary>
 public sealed class MapClient : IAsyncDisposable
 {
-    private static readonly string[] Methods = [LiveMethods.ViewportSnapshot, LiveMethods.DeviceDeltas, LiveMethods.TechnicianDeltas];
+    private static readonly string[] Methods =
+        [LiveMethods.ViewportSnapshot, LiveMethods.DeviceDeltas, LiveMethods.TechnicianDeltas, LiveMethods.Alarm, LiveMethods.WorkOrder];
 
     private readonly HubConnection _connection;
     private readonly ConcurrentDictionary<string, Channel<(long Order, JsonElement Payload)>> _unread = new();

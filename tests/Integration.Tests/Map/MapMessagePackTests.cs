@@ -10,6 +10,22 @@ public sealed class MapMessagePackTests(MapFixture fixture)
     private HubHost Hub => fixture.Hub;
 
     [Fact]
+    public async Task AMessagePackClientGetsAlarmAndWorkOrderEventsInTheirJsonShape()
+    {
+        var area = MapArea.Next();
+        var secret = await area.RegisterAsync(Hub, "packed-hot");
+        await using var client = await MapClient.ConnectAsync(Hub, HubHost.AdminToken, messagePack: true);
+        await using var device = await MqttDevice.ConnectAsync(Hub.MqttPort, "packed-hot", secret);
+
+        await device.PublishAsync("""{"values":{"temperature":99}}""");
+
+        var (_, alarm) = await client.NextAsync(LiveMethods.Alarm, a => a.GetProperty("alarm").GetProperty("deviceId").GetString() == "packed-hot");
+        var (_, order) = await client.NextAsync(LiveMethods.WorkOrder, o => o.GetProperty("order").GetProperty("deviceId").GetString() == "packed-hot");
+        Assert.Equal(("raised", "critical", "active"), (Text(alarm, "event"), Text(alarm.GetProperty("alarm"), "severity"), Text(alarm.GetProperty("alarm"), "state")));
+        Assert.Equal(("created", "repair"), (Text(order, "event"), Text(order.GetProperty("order"), "type")));
+    }
+
+    [Fact]
     public async Task AMessagePackClientJoinsAViewportAndGetsItsSnapshotAndDeltas()
     {
         var area = MapArea.Next();
