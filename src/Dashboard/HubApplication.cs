@@ -5,6 +5,7 @@ using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
+using IotService.Dashboard.Map;
 using IotService.Dashboard.WebApp;
 using IotService.Grains;
 using IotService.Ingest;
@@ -29,11 +30,12 @@ public static class HubApplication
             BuildTimeDescription.UseScratchStorage(builder);
         }
 
-        // Hosted services start in this order: stores and silo first, the device directory filled before MQTT opens.
+        // Hosted services start in this order: stores and silo first, the device directory and the live map filled before MQTT opens.
         builder.AddStorage();
         builder.AddGrainServices();
         builder.AddHubSilo();
         builder.AddDevices();
+        builder.AddDeviceMap();
         builder.AddIngest();
         builder.AddHubAuth();
         builder.AddHttpSecurity();

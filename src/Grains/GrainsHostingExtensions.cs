@@ -1,10 +1,12 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Devices;
+using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
 using IotService.Grains.Devices;
 using IotService.Grains.Dispatching;
 using IotService.Grains.Replay;
+using IotService.Grains.Technicians;
 using IotService.Grains.WorkOrders;
 using IotService.Rules.Kinds;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,7 @@ public static class GrainsHostingExtensions
         services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
         services.TryAddSingleton<IDeviceDeltaNotifier, NullDeviceDeltaNotifier>();
         services.AddSingleton<DispatchInputs>();
+        services.TryAddSingleton<ITechnicianNotifier, NullTechnicianNotifier>();
         services.AddSingleton<DispatchRound>();
         services.AddSingleton<OverrideQuoter>();
         services.AddSingleton<ManualAssignment>();

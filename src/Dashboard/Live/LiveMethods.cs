@@ -12,8 +12,21 @@ public static class LiveMethods
     /// <summary>A work order changed: <c>{event, order}</c> to staff, its customer and its technician (and the one it was taken from).</summary>
     public const string WorkOrder = "workOrder";
 
-    /// <summary><c>[{id, modelId, customerId, …changed fields}]</c>: devices that changed in the last window (staff only, until viewports).</summary>
+    /// <summary>
+    /// <c>{devices, clusters, total, clustered, technicians?}</c>: what the connection's viewport shows, once per
+    /// <c>JoinViewport</c> and, in cluster mode, again when a cluster changed (at most once a second). Replaces what the
+    /// client drew before.
+    /// </summary>
+    public const string ViewportSnapshot = "viewportSnapshot";
+
+    /// <summary>
+    /// <c>[{id, modelId, customerId, …changed fields}]</c>: the devices in the connection's viewport or watched set that
+    /// changed in the last window (<c>removed: true</c> when one left the view), at most one message per window.
+    /// </summary>
     public const string DeviceDeltas = "deviceDeltas";
+
+    /// <summary><c>[{id, name, lat, lon, available, currentWorkOrderId}]</c>: technicians whose map entry changed (staff with a viewport).</summary>
+    public const string TechnicianDeltas = "technicianDeltas";
 
     /// <summary>
     /// <c>{}</c>, once per connection, when it has joined every group it may hear. SignalR completes the client's start

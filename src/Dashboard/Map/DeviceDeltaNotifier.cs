@@ -6,7 +6,7 @@ namespace IotService.Dashboard.Map;
 
 /// <summary>
 /// The hub's <see cref="IDeviceDeltaNotifier"/>: merges each device's deltas into one waiting delta
-/// (<see cref="DeviceDeltas.Merge"/>), which <see cref="DeviceDeltaService"/> takes once a window. Publishing costs a
+/// (<see cref="DeviceDeltas.Merge"/>), which <see cref="LiveMap"/> takes once a window. Publishing costs a
 /// short lock and a merge, never waits for a client and never fails. Waiting deltas are bounded by
 /// <see cref="MapOptions.PendingCapacity"/> devices; a delta of a device beyond that is dropped and counted.
 /// </summary>

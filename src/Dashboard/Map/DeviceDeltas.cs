@@ -3,7 +3,7 @@ using IotService.Contracts.Devices;
 
 namespace IotService.Dashboard.Map;
 
-/// <summary>Coalescing of device deltas and applying them to a <see cref="ProjectedDevice"/>. Pure.</summary>
+/// <summary>Coalescing of device deltas (<see cref="DeviceDeltaNotifier"/>). Pure.</summary>
 public static class DeviceDeltas
 {
     /// <summary>One delta saying what <paramref name="older"/> then <paramref name="newer"/> said: the newer value of each field.</summary>
@@ -23,24 +23,6 @@ public static class DeviceDeltas
             LastSeen = newer.LastSeen ?? older.LastSeen,
             Values = MergeValues(older.Values, newer.Values),
         };
-    }
-
-    /// <summary>The view after <paramref name="coalesced"/>; a complete delta replaces what the view knew, a partial one updates it.</summary>
-    public static ProjectedDevice Apply(ProjectedDevice? current, CoalescedDelta coalesced)
-    {
-        var delta = coalesced.Delta;
-        var known = delta.Complete ? null : current;
-        return new ProjectedDevice(
-            delta.DeviceId,
-            delta.ModelId,
-            delta.CustomerId,
-            delta.Location ?? known?.Location,
-            delta.Status ?? known?.Status ?? DeviceStatus.Unknown,
-            delta.HighestActiveSeverity ?? known?.HighestActiveSeverity ?? Severity.None,
-            delta.LastSeen ?? known?.LastSeen,
-            known is null ? delta.Values : MergeValues(known.Values, delta.Values),
-            (current?.Sequence ?? 0) + coalesced.Count,
-            delta.At);
     }
 
     /// <summary>Each property's value with the latest reading time (a value never goes back in time).</summary>

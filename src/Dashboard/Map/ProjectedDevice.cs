@@ -4,10 +4,8 @@ using IotService.Contracts.Devices;
 namespace IotService.Dashboard.Map;
 
 /// <summary>
-/// One device as the live map knows it, from its grain's deltas. <paramref name="Sequence"/> counts the deltas the grain
-/// sent since this hub started (one per batch of readings, status change or alarm step), so a viewport can tell what
-/// changed since it last looked. <paramref name="Values"/> holds every property, including technician-only ones:
-/// whatever sends them to customers must filter by the model's visibility.
+/// A copy of one device as the live map knows it (<see cref="LiveMap.Find"/>). <paramref name="Sequence"/> counts the
+/// deltas the device's grain sent since this hub started (0 for a device known only from the catalog).
 /// </summary>
 public sealed record ProjectedDevice(
     string Id,
@@ -17,6 +15,5 @@ public sealed record ProjectedDevice(
     DeviceStatus Status,
     Severity HighestActiveSeverity,
     DateTimeOffset? LastSeen,
-    IReadOnlyDictionary<string, PropertyValue> Values,
     long Sequence,
     DateTimeOffset UpdatedAt);

@@ -28,6 +28,7 @@ public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state,
         state.State.Definition = saved;
         await state.WriteStateAsync();
         await catalog.UpsertAsync(Kind, id, JsonSerializer.Serialize(saved, CatalogJson.Options), now);
+        Saved(saved);
         return saved;
     }
 
@@ -44,4 +45,9 @@ public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state,
 
     /// <summary>The definition as stored: the grain's id, update time and (for versioned kinds) the next version.</summary>
     protected abstract T Stamp(T definition, T? current, DateTimeOffset now);
+
+    /// <summary>Called after each save is stored (state and catalog), to tell whoever follows the kind.</summary>
+    protected virtual void Saved(T saved)
+    {
+    }
 }

@@ -8,6 +8,7 @@ namespace IotService.Grains.Technicians;
 public sealed class TechnicianGrain(
     [PersistentState("technician", "technicians")] IPersistentState<DocumentState<TechnicianDefinition>> state,
     IDocumentCatalog catalog,
+    ITechnicianNotifier notifier,
     TimeProvider time) : DocumentGrain<TechnicianDefinition>(state, catalog, time), ITechnicianGrain
 {
     protected override string Kind => DocumentKinds.Technician;
@@ -18,4 +19,7 @@ public sealed class TechnicianGrain(
 
     protected override TechnicianDefinition Stamp(TechnicianDefinition definition, TechnicianDefinition? current, DateTimeOffset now)
         => definition with { Id = this.GetPrimaryKeyString(), UpdatedAt = now };
+
+    // The live map draws technicians where they are.
+    protected override void Saved(TechnicianDefinition saved) => notifier.Publish(saved);
 }

@@ -43,18 +43,4 @@ public sealed class DeviceDeltasTests
         Assert.True(DeviceDeltas.Merge(complete, Delta(3, values: [("temperature", 20, 3)])).Complete);
         Assert.Same(complete, DeviceDeltas.Merge(Delta(1, values: [("door", 1, 1)]), complete));
     }
-
-    [Fact]
-    public void ApplyingCountsTheGrainsDeltasAndACompleteOneForgetsWhatTheViewKnew()
-    {
-        var first = DeviceDeltas.Apply(null, new CoalescedDelta(Delta(1, values: [("rpm", 1000, 1)]) with { HighestActiveSeverity = Severity.Critical }, 3));
-        var partial = DeviceDeltas.Apply(first, new CoalescedDelta(Delta(2, values: [("temperature", 20, 2)]) with { Status = DeviceStatus.Online }, 1));
-        var complete = DeviceDeltas.Apply(partial, new CoalescedDelta(Delta(3, complete: true, values: [("temperature", 21, 3)]), 1));
-
-        Assert.Equal((3L, DeviceStatus.Unknown, Severity.Critical), (first.Sequence, first.Status, first.HighestActiveSeverity));
-        Assert.Equal((4L, DeviceStatus.Online, Severity.Critical, 2), (partial.Sequence, partial.Status, partial.HighestActiveSeverity, partial.Values.Count));
-        Assert.Equal((5L, T0.AddSeconds(3)), (complete.Sequence, complete.UpdatedAt));
-        Assert.Equal(["temperature"], complete.Values.Keys);
-        Assert.Equal((DeviceStatus.Unknown, Severity.None), (complete.Status, complete.HighestActiveSeverity));
-    }
 }
