@@ -182,9 +182,9 @@ public sealed class DeviceListTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("severity", "ix_devices_worst")]
+    [InlineData("severity", "ix_devices_list")]
     [InlineData("customer", "ix_devices_customer_worst")]
-    [InlineData("search", "ix_devices_worst")]
+    [InlineData("search", "ix_devices_list")]
     public async Task AWorstFirstLevelWalksAnIndexInIdOrder(string filter, string index)
     {
         await _catalog.UpsertAsync(Device(1));
@@ -212,6 +212,28 @@ public sealed class DeviceListTests : IAsyncLifetime
 
         Assert.Contains("ix_devices_search", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("customer")]
+    [InlineData("status+model")]
+    [InlineData("search")]
+    public async Task ACountReadsAnIndexAlone(string filter)
+    {
+        await _catalog.UpsertAsync(Device(1));
+        var query = filter switch
+        {
+            "customer" => new DeviceQuery(CustomerId: "cust-1"),
+            "status+model" => new DeviceQuery(Statuses: [DeviceStatus.Offline]) { ModelIds = ["a", "b"] },
+            "search" => new DeviceQuery { Search = "x" },
+            _ => new DeviceQuery(),
+        };
+
+        var (sql, parameters) = SqliteDeviceCatalog.BuildCount(query);
+        var plan = await CatalogPaging.ExplainAsync(_temp.Database, sql, parameters);
+
+        Assert.Contains("COVERING INDEX", plan, StringComparison.Ordinal);
     }
 
     private async Task<List<string>> IdsAsync(DeviceQuery query) =>

@@ -43,14 +43,15 @@ internal static class DeviceCatalogSql
     public const string DueIndex = "CREATE INDEX IF NOT EXISTS ix_devices_due ON devices (due_at) WHERE due_at IS NOT NULL;";
 
     // Indexes of the console's list (issue 16), created on every start like the others; databases made before it
-    // lose ix_devices_severity (severity, id), which ix_devices_worst extends.
-    // - ix_devices_worst: worst-first pages read one severity at a time in id order; it also covers the search
-    //   columns, so a search within a severity reads rows only for matches.
+    // lose ix_devices_severity (severity, id), which ix_devices_list extends.
+    // - ix_devices_list: worst-first pages read one severity at a time in id order; it also holds every other column
+    //   lists filter or search on, so a filter within a severity reads rows only for matches, and any count is a scan
+    //   of this index alone, never of the table.
     // - ix_devices_search: covers id, name and customer for a search in id order without reading every row.
     // - ix_devices_customer_worst: a customer's devices worst first (every customer's own list).
     public const string ListIndexes =
         """
-        CREATE INDEX IF NOT EXISTS ix_devices_worst ON devices (severity, id, name, customer_id);
+        CREATE INDEX IF NOT EXISTS ix_devices_list ON devices (severity, id, name, customer_id, status, model_id);
         CREATE INDEX IF NOT EXISTS ix_devices_search ON devices (id, name, customer_id);
         CREATE INDEX IF NOT EXISTS ix_devices_customer_worst ON devices (customer_id, severity, id);
         DROP INDEX IF EXISTS ix_devices_severity;
@@ -94,7 +95,7 @@ internal static class DeviceCatalogSql
 
     public const string SearchIndex = "ix_devices_search";
 
-    public const string WorstIndex = "ix_devices_worst";
+    public const string ListIndex = "ix_devices_list";
 
     public const string CustomerWorstIndex = "ix_devices_customer_worst";
 

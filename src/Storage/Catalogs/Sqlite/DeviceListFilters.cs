@@ -38,12 +38,23 @@ internal static class DeviceListFilters
     /// <summary>
     /// The index of one severity's range of a worst-first page. The planner, without statistics on a fresh fleet, may
     /// walk the primary key and sort; these walk a range already in id order. One customer's range is small; any other
-    /// filter is checked along the severity's range, on the index itself for customers and search.
+    /// filter is checked along the severity's range on the index itself.
     /// </summary>
     public static string WorstIndexHint(DeviceQuery query) =>
-        query.CustomerId is not null || query.CustomerIds is { Count: 1 }
+        OneCustomer(query) ? $" INDEXED BY {DeviceCatalogSql.CustomerWorstIndex}" : $" INDEXED BY {DeviceCatalogSql.ListIndex}";
+
+    /// <summary>
+    /// The index of a count: one customer's range when that is the only filter besides severity; otherwise the list
+    /// index, which holds every filtered column, so no count reads the table.
+    /// </summary>
+    public static string CountIndexHint(DeviceQuery query) =>
+        OneCustomer(query) && query.Statuses is not { Count: > 0 } && query.ModelId is null && query.ModelIds is not { Count: > 0 }
+            && string.IsNullOrEmpty(query.Search)
             ? $" INDEXED BY {DeviceCatalogSql.CustomerWorstIndex}"
-            : $" INDEXED BY {DeviceCatalogSql.WorstIndex}";
+            : $" INDEXED BY {DeviceCatalogSql.ListIndex}";
+
+    private static bool OneCustomer(DeviceQuery query) =>
+        (query.CustomerId is not null && query.CustomerIds is not { Count: > 0 }) || (query.CustomerId is null && query.CustomerIds is { Count: 1 });
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

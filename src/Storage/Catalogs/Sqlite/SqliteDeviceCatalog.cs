@@ -107,7 +107,7 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
 
     internal static (string Sql, List<SqliteParameter> Parameters) BuildCount(DeviceQuery query)
     {
-        var sql = new StringBuilder($"SELECT COUNT(*) FROM devices{DeviceListFilters.IndexHint(query)} WHERE 1 = 1");
+        var sql = new StringBuilder($"SELECT COUNT(*) FROM devices{DeviceListFilters.CountIndexHint(query)} WHERE 1 = 1");
         List<SqliteParameter> parameters = [];
         DeviceListFilters.Add(sql, parameters, query);
         return (sql.Append(';').ToString(), parameters);
