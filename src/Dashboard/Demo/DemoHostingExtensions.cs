@@ -21,11 +21,12 @@ public static class DemoHostingExtensions
         services.TryAddSingleton(sp =>
         {
             var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
-            return DemoFleet.Create(demo.Seed, demo.DeviceCount);
+            return DemoFleet.Create(demo.Seed, demo.FleetSize);
         });
         services.TryAddSingleton(sp => DemoSecrets.LoadOrCreate(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.TryAddSingleton<DemoSeeder>();
         services.TryAddSingleton<DemoUsers>();
+        services.TryAddSingleton<IDirectIngest, IngestProcessorGateway>();
         services.AddHostedService<DeviceSimulator>();
         return builder;
     }

@@ -17,8 +17,10 @@ internal static partial class DemoLog
     public static partial void SeedFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(4, LogLevel.Information,
-        "Demo simulator started: {Devices} devices to {Host}:{Port}, one message every {IntervalSeconds} s each (about {Rate:F0} messages/s)")]
-    public static partial void SimulatorStarted(this ILogger logger, int devices, string host, int port, double intervalSeconds, double rate);
+        "Demo simulator started: {Devices} devices ({MqttDevices} over MQTT to {Host}:{Port}, {InProcessDevices} in-process), " +
+        "one message every {IntervalSeconds:0.#} s each (about {Rate:F0} messages/s)")]
+    public static partial void SimulatorStarted(
+        this ILogger logger, int devices, int mqttDevices, int inProcessDevices, string host, int port, double intervalSeconds, double rate);
 
     [LoggerMessage(5, LogLevel.Information,
         "Demo simulator: {Connected}/{Devices} connected, {Published} published ({Rate:F1}/s), {Rejected} rejected, " +

@@ -14,9 +14,31 @@ public sealed class DemoOptions
     [Range(1, 100_000)]
     public int DeviceCount { get; set; } = 300;
 
-    /// <summary>Mean seconds between two telemetry messages of one device (each is jittered by ±10%).</summary>
+    /// <summary>Shorthand for <see cref="DeviceCount"/> (<c>--Demo:Devices=100000</c>); wins when set.</summary>
+    [Range(1, 100_000)]
+    public int? Devices { get; set; }
+
+    /// <summary>Mean seconds between two telemetry messages of one device (each is jittered by ±10%), unless <see cref="ReadingsPerSecond"/> asks for fewer.</summary>
     [Range(0.1, 3600)]
     public double PublishIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Telemetry messages per second from the whole fleet at most: a fleet that would send more at
+    /// <see cref="PublishIntervalSeconds"/> has each device publish less often (100,000 devices: one message every 50 s each).
+    /// </summary>
+    [Range(1, 100_000)]
+    public double ReadingsPerSecond { get; set; } = 2_000;
+
+    /// <summary>
+    /// Devices that each get their own MQTT connection; the rest publish in-process through the hub's ingest entry point
+    /// (docs/demo.md says why). More than <c>Mqtt:MaxConnectionsPerAddress</c> (1,000) needs that raised too.
+    /// </summary>
+    [Range(0, 50_000)]
+    public int MqttConnections { get; set; } = 500;
+
+    /// <summary>Fault episodes per hour across the whole fleet at most: a large fleet gets a lower per-device <see cref="FaultProbability"/>.</summary>
+    [Range(0, 100_000)]
+    public double MaxFaultsPerHour { get; set; } = 120;
 
     /// <summary>Seed of the fleet layout and of every signal: the same seed gives the same fleet and values.</summary>
     public int Seed { get; set; } = 42;
@@ -44,6 +66,16 @@ public sealed class DemoOptions
     /// <summary>Models, customers, technicians and devices created concurrently while seeding.</summary>
     [Range(1, 256)]
     public int SeedParallelism { get; set; } = 16;
+
+    /// <summary>The number of devices the demo simulates.</summary>
+    public int FleetSize => Devices ?? DeviceCount;
+
+    /// <summary>Mean time between two messages of one device of a fleet of <paramref name="devices"/>.</summary>
+    public TimeSpan PublishIntervalFor(int devices) =>
+        TimeSpan.FromSeconds(Math.Max(PublishIntervalSeconds, devices / ReadingsPerSecond));
+
+    /// <summary>Expected faults per device per hour in a fleet of <paramref name="devices"/>.</summary>
+    public double FaultProbabilityFor(int devices) => Math.Min(FaultProbability, MaxFaultsPerHour / Math.Max(1, devices));
 
     /// <summary>Seconds between two simulator summary log lines.</summary>
     [Range(1, 86_400)]

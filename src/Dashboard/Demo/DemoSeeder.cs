@@ -1,9 +1,11 @@
+using IotService.Contracts.Common;
 using IotService.Contracts.Customers;
 using IotService.Contracts.Devices;
 using IotService.Contracts.Models;
 using IotService.Contracts.Technicians;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Models;
+using IotService.Storage.Catalogs;
 using Microsoft.Extensions.Options;
 
 namespace IotService.Dashboard.Demo;
@@ -11,7 +13,9 @@ namespace IotService.Dashboard.Demo;
 /// <summary>
 /// Creates whatever part of the demo fleet is missing and leaves existing items alone, so it
 /// runs on every start: the first start creates everything, later ones find it all there, and
-/// an administrator's edits to demo models or customers survive restarts.
+/// an administrator's edits to demo models or customers survive restarts. Existing devices are
+/// found in the catalog in one pass, not by asking each device grain, so a restart with 100,000
+/// devices does not wake every grain before the simulator does.
 /// </summary>
 public sealed class DemoSeeder(
     DemoFleet fleet,
@@ -19,10 +23,13 @@ public sealed class DemoSeeder(
     DeviceModelService models,
     DeviceRegistrar registrar,
     IGrainFactory grains,
+    IDeviceCatalog catalog,
     IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
 {
+    private const int KeysetPage = 1_000;
+
     /// <returns>The devices to simulate, as they are registered (an existing device keeps its model and location).</returns>
     public async Task<IReadOnlyList<DemoDevice>> SeedAsync(CancellationToken cancellationToken)
     {
@@ -34,11 +41,19 @@ public sealed class DemoSeeder(
         var newCustomers = await CountCreatedAsync(fleet.Customers, parallel, EnsureCustomerAsync);
         var newTechnicians = await CountCreatedAsync(fleet.Technicians, parallel, EnsureTechnicianAsync);
 
+        var registered = await RegisteredDevicesAsync(cancellationToken);
         var simulated = new DemoDevice?[fleet.Devices.Count];
         var newDevices = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, fleet.Devices.Count), parallel, async (i, ct) =>
         {
-            (simulated[i], var created) = await EnsureDeviceAsync(fleet.Devices[i], ct);
+            var device = fleet.Devices[i];
+            if (registered.TryGetValue(device.Id, out var row))
+            {
+                simulated[i] = Simulate(device, row.ModelId, row.Location);
+                return;
+            }
+
+            (simulated[i], var created) = await EnsureDeviceAsync(device, ct);
             if (created)
             {
                 Interlocked.Increment(ref newDevices);
@@ -105,15 +120,43 @@ public sealed class DemoSeeder(
             }
         }
 
-        // A fleet seeded with another seed or count may have put another model under this id:
-        // simulate what is registered, or nothing if the demo does not know that model.
-        if (!fleet.TryGetModel(existing.ModelId, out _))
+        return (Simulate(device, existing.ModelId, existing.Location), false);
+    }
+
+    /// <summary>
+    /// A fleet seeded with another seed or count may have put another model under this id: simulate what is
+    /// registered, or nothing if the demo does not know that model.
+    /// </summary>
+    private DemoDevice? Simulate(DemoDevice device, string modelId, GeoPoint? location)
+    {
+        if (!fleet.TryGetModel(modelId, out _))
         {
-            logger.DeviceSkipped(device.Id, existing.ModelId);
-            return (null, false);
+            logger.DeviceSkipped(device.Id, modelId);
+            return null;
         }
 
-        return (device with { ModelId = existing.ModelId, Location = existing.Location ?? device.Location }, false);
+        return device with { ModelId = modelId, Location = location ?? device.Location };
+    }
+
+    /// <summary>The fleet's devices the catalog already lists, with the model and location they are registered with.</summary>
+    private async Task<Dictionary<string, (string ModelId, GeoPoint? Location)>> RegisteredDevicesAsync(CancellationToken cancellationToken)
+    {
+        var ids = fleet.Devices.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var registered = new Dictionary<string, (string, GeoPoint?)>(StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var page = await catalog.ListAsync(new DeviceQuery(Limit: KeysetPage, Cursor: cursor), cancellationToken);
+            foreach (var row in page.Items.Where(row => ids.Contains(row.Id)))
+            {
+                registered[row.Id] = (row.ModelId, row.Lat is { } lat && row.Lon is { } lon ? new GeoPoint(lat, lon) : null);
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return registered;
     }
 
     /// <returns>False when the item turned out to exist already (created concurrently, or by another hub).</returns>

@@ -6,7 +6,7 @@ namespace IotService.Dashboard.Demo;
 
 /// <summary>
 /// The demo's hosted service: once the hub is up, seeds whatever of the demo fleet is missing,
-/// then simulates every device over its own MQTT connection until the hub stops.
+/// then simulates the fleet (over MQTT connections, and in-process beyond <see cref="DemoOptions.MqttConnections"/>) until the hub stops.
 /// </summary>
 public sealed class DeviceSimulator(
     IServiceProvider services,
@@ -48,8 +48,9 @@ public sealed class DeviceSimulator(
         var keyFile = Path.GetFullPath(Path.Combine(storage.Value.Path, DemoSecrets.KeyFileName));
         using var simulation = new FleetSimulation(
             devices, services.GetRequiredService<DemoFleet>(), services.GetRequiredService<DemoSecrets>(), demo,
-            host, mqtt.Value.Port, stats, time, logger, keyFile);
-        logger.SimulatorStarted(devices.Count, host, mqtt.Value.Port, demo.PublishIntervalSeconds, devices.Count / demo.PublishIntervalSeconds);
+            host, mqtt.Value.Port, stats, time, logger, keyFile, services.GetRequiredService<IDirectIngest>());
+        var interval = simulation.PublishInterval.TotalSeconds;
+        logger.SimulatorStarted(devices.Count, simulation.MqttDeviceCount, simulation.InProcessDeviceCount, host, mqtt.Value.Port, interval, devices.Count / interval);
         await simulation.RunAsync(stoppingToken);
         logger.SimulatorStopped(stats.Snapshot().Published);
     }

@@ -5,9 +5,10 @@ using MQTTnet.Protocol;
 namespace IotService.Dashboard.Demo;
 
 /// <summary>
-/// Plays a list of devices over one MQTT connection each until cancelled, then says goodbye for
-/// all of them. One timer loop walks every device ten times a second and starts whatever is due,
-/// rather than a delay loop per device, so thousands of devices cost little CPU.
+/// Plays a list of devices until cancelled: the first <see cref="DemoOptions.MqttConnections"/> over one MQTT
+/// connection each (they say goodbye at the end), the rest in-process through <see cref="IDirectIngest"/> when one is
+/// given. One timer loop walks the MQTT devices ten times a second and starts whatever is due, rather than a delay loop
+/// per device, and hands the in-process devices their share of the rate, so a large fleet costs little CPU at rest.
 /// </summary>
 internal sealed class FleetSimulation : IDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class FleetSimulation : IDisposable
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly List<SimulatedDevice> _devices;
+    private readonly InProcessDevices? _inProcess;
     private readonly DemoOptions _options;
     private readonly DemoStats _stats;
     private readonly TimeProvider _time;
@@ -22,22 +24,21 @@ internal sealed class FleetSimulation : IDisposable
 
     public FleetSimulation(
         IReadOnlyList<DemoDevice> devices, DemoFleet fleet, DemoSecrets secrets, DemoOptions options, string host, int port,
-        DemoStats stats, TimeProvider time, ILogger logger, string keyFile)
+        DemoStats stats, TimeProvider time, ILogger logger, string keyFile, IDirectIngest? direct = null)
     {
         _options = options;
         _stats = stats;
         _time = time;
         _logger = logger;
         var context = new SimulationContext(
-            stats, new SignalGenerator(options.FaultProbability), TimeSpan.FromSeconds(options.PublishIntervalSeconds), time, logger, keyFile);
+            stats, new SignalGenerator(options.FaultProbabilityFor(devices.Count)), options.PublishIntervalFor(devices.Count), time, logger, keyFile);
         var factory = new MqttClientFactory();
-        _devices = new List<SimulatedDevice>(devices.Count);
-        foreach (var device in devices)
+        var connected = direct is null ? devices.Count : Math.Min(options.MqttConnections, devices.Count);
+        _devices = new List<SimulatedDevice>(connected);
+        foreach (var device in devices.Take(connected))
         {
             // Per-device traits come from the seed, so a device keeps its "firmware settings" across restarts.
-            var qos = StableHash.Unit(StableHash.Combine(device.Seed, 101)) < options.QoS0Share
-                ? MqttQualityOfServiceLevel.AtMostOnce
-                : MqttQualityOfServiceLevel.AtLeastOnce;
+            var qos = InProcessDevices.QoSOf(device, options);
             var version = StableHash.Unit(StableHash.Combine(device.Seed, 102)) < options.Mqtt311Share ? MqttProtocolVersion.V311 : MqttProtocolVersion.V500;
             var clientOptions = new MqttClientOptionsBuilder()
                 .WithTcpServer(host, port)
@@ -55,8 +56,17 @@ internal sealed class FleetSimulation : IDisposable
             _devices.Add(new SimulatedDevice(device, fleet.Model(device.ModelId), factory.CreateMqttClient(), clientOptions, qos, context));
         }
 
-        stats.SetDevices(_devices.Count);
+        _inProcess = direct is null ? null : new InProcessDevices([.. devices.Skip(connected)], fleet, options, direct, context);
+        PublishInterval = context.PublishInterval;
+        stats.SetDevices(devices.Count);
     }
+
+    /// <summary>Mean time between two messages of one device.</summary>
+    public TimeSpan PublishInterval { get; }
+
+    public int MqttDeviceCount => _devices.Count;
+
+    public int InProcessDeviceCount => _inProcess?.Count ?? 0;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -110,6 +120,8 @@ internal sealed class FleetSimulation : IDisposable
                     _ = device.PublishTelemetryAsync(now, stoppingToken);
                 }
             }
+
+            _inProcess?.Tick(now, Tick, _options.MaxInFlight, stoppingToken);
 
             if (now - lastStatsAt >= statsInterval)
             {

@@ -26,27 +26,33 @@ public static class DevicesApi
         return TypedResults.Created($"/api/devices/{Uri.EscapeDataString(device.Id)}", device);
     }
 
-    private static async Task<Ok<ListResponse<DeviceView>>> ListAsync(
+    /// <summary>
+    /// <c>GET /api/devices?search=&amp;severity=&amp;status=&amp;customerId=&amp;modelId=&amp;sort=id|worst&amp;count=true&amp;limit=&amp;cursor=</c>:
+    /// one indexed catalog query, never a grain call. Severity, status, customer and model take comma lists.
+    /// </summary>
+    private static async Task<Ok<DeviceListResponse>> ListAsync(
         ClaimsPrincipal user, IDeviceCatalog catalog, DeviceDirectory directory,
-        string? severity, string? status, string? customerId, string? modelId, int? limit, string? cursor, CancellationToken ct)
+        string? search, string? severity, string? status, string? customerId, string? modelId, string? sort, bool? count,
+        int? limit, string? cursor, CancellationToken ct)
     {
-        var scope = user.CustomerScope();
-        if (scope is not null && customerId is not null && customerId != scope)
-        {
-            // Another customer's devices: an empty list, as if they did not exist.
-            return TypedResults.Ok(new ListResponse<DeviceView>([], null));
-        }
-
         var query = new DeviceQuery(
             PageQuery.EnumList<Severity>(severity, "severity"),
             PageQuery.EnumList<DeviceStatus>(status, "status"),
-            scope ?? customerId,
-            modelId,
-            PageQuery.Limit(limit),
-            cursor);
+            // A customer sees only its own: asking for another's finds nothing, as if it did not exist.
+            CustomerId: user.CustomerScope(),
+            Limit: PageQuery.Limit(limit),
+            Cursor: cursor)
+        {
+            CustomerIds = DeviceListParameters.Ids(customerId, "customerId"),
+            ModelIds = DeviceListParameters.Ids(modelId, "modelId"),
+            Search = DeviceListParameters.Search(search),
+            Sort = DeviceListParameters.Sort(sort),
+        };
         var page = await catalog.ListAsync(query, ct);
-        var items = page.Items.Select(DeviceView.From).Select(v => scope is null ? v : v.ForCustomer(directory)).ToList();
-        return TypedResults.Ok(new ListResponse<DeviceView>(items, page.NextCursor));
+        long? total = count == true ? await catalog.CountAsync(query, ct) : null;
+        var customer = query.CustomerId is not null;
+        var items = page.Items.Select(s => DeviceView.From(s, directory)).Select(v => customer ? v.ForCustomer(directory) : v).ToList();
+        return TypedResults.Ok(new DeviceListResponse(items, page.NextCursor, total));
     }
 
     private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> GetAsync(
@@ -59,7 +65,7 @@ public static class DevicesApi
             return ApiProblems.NotFound("device", id);
         }
 
-        var view = DeviceView.From(snapshot);
+        var view = DeviceView.From(snapshot, directory);
         return TypedResults.Ok(user.CustomerScope() is null ? view : view.ForCustomer(directory));
     }
 }

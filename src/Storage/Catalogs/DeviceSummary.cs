@@ -23,4 +23,8 @@ public sealed record DeviceSummary(
     string SecretHash,
     string ActivationCode,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? DueAt = null);
+    DateTimeOffset? DueAt = null)
+{
+    /// <summary>The name of <see cref="CustomerId"/>'s customer, filled in by list queries only (it is not part of the row).</summary>
+    public string? CustomerName { get; init; }
+}

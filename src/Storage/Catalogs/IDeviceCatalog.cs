@@ -14,7 +14,18 @@ public interface IDeviceCatalog
 
     Task<DeviceSummary?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page in <see cref="DeviceQuery.Sort"/> order, keyset-paged: a cursor carries the sort key of the last row
+    /// returned, so pages never overlap or skip a row that did not change. A row whose sort key changes while a client
+    /// pages is shown where it stands when each page is read: moved further down the order, it is shown again there;
+    /// moved up past the cursor, later pages do not show it.
+    /// Rows carry <see cref="DeviceSummary.CustomerName"/>.
+    /// </summary>
+    /// <exception cref="InvalidCursorException">The cursor was not handed out for this sort.</exception>
     Task<Page<DeviceSummary>> ListAsync(DeviceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many devices match <paramref name="query"/>'s filters (its sort, limit and cursor are ignored).</summary>
+    Task<long> CountAsync(DeviceQuery query, CancellationToken cancellationToken = default);
 
     Task<DeviceSummary?> FindByActivationCodeAsync(string activationCode, CancellationToken cancellationToken = default);
 

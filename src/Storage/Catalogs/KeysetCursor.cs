@@ -11,20 +11,22 @@ internal static class KeysetCursor
 {
     public const int MaxLimit = 1000;
 
-    private const string Tag = "k1:";
+    /// <summary>The tag of cursors that carry an id alone.</summary>
+    public const string IdTag = "k1:";
     private const int MaxCursorLength = 4096;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static int ClampLimit(int limit) => Math.Clamp(limit, 1, MaxLimit);
 
-    public static string Encode(string lastId) => Base64Url.EncodeToString(StrictUtf8.GetBytes(Tag + lastId));
+    /// <param name="tag">Tells cursors of different orders apart, so one handed out for another order is refused, not misread.</param>
+    public static string Encode(string lastKey, string tag = IdTag) => Base64Url.EncodeToString(StrictUtf8.GetBytes(tag + lastKey));
 
     /// <summary>
     /// The page of <paramref name="rows"/>, read with <c>LIMIT</c> <paramref name="limit"/> + 1: the row past the
     /// page tells whether another page exists without a COUNT, and is dropped.
     /// </summary>
-    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, string> idOf)
+    public static Page<T> ToPage<T>(List<T> rows, int limit, Func<T, string> idOf, string tag = IdTag)
     {
         if (rows.Count <= limit)
         {
@@ -32,12 +34,12 @@ internal static class KeysetCursor
         }
 
         rows.RemoveRange(limit, rows.Count - limit);
-        return new Page<T>(rows, Encode(idOf(rows[^1])));
+        return new Page<T>(rows, Encode(idOf(rows[^1]), tag));
     }
 
-    /// <summary>The id to continue after; the empty string (before every id) when there is no cursor.</summary>
-    /// <exception cref="ArgumentException">The cursor was not produced by <see cref="Encode"/>.</exception>
-    public static string Decode(string? cursor)
+    /// <summary>The key to continue after; the empty string (before every id) when there is no cursor.</summary>
+    /// <exception cref="ArgumentException">The cursor was not produced by <see cref="Encode"/> with <paramref name="tag"/>.</exception>
+    public static string Decode(string? cursor, string tag = IdTag)
     {
         if (string.IsNullOrEmpty(cursor))
         {
@@ -56,12 +58,12 @@ internal static class KeysetCursor
             throw Invalid(exception);
         }
 
-        if (!text.StartsWith(Tag, StringComparison.Ordinal) || text.Length == Tag.Length)
+        if (!text.StartsWith(tag, StringComparison.Ordinal) || text.Length == tag.Length)
         {
             throw Invalid(null);
         }
 
-        return text[Tag.Length..];
+        return text[tag.Length..];
     }
 
     private static InvalidCursorException Invalid(Exception? inner) => new(inner);

@@ -58,4 +58,8 @@ internal static class DeviceSummaryRow
         ActivationCode: reader.GetString(12),
         UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
         DueAt: reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
+
+    /// <summary>A row of a list statement: <see cref="DeviceCatalogSql.ListColumns"/>, the customer's name last.</summary>
+    public static DeviceSummary ReadListed(SqliteDataReader reader) =>
+        Read(reader) with { CustomerName = reader.IsDBNull(15) ? null : reader.GetString(15) };
 }

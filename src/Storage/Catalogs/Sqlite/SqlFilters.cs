@@ -20,6 +20,20 @@ internal static class SqlFilters
         parameters.AddRange(distinct.Select((value, index) => new SqliteParameter(names[index], value)));
     }
 
+    /// <summary>Matches any of <paramref name="values"/>; nothing is added when there are none.</summary>
+    public static void AddIn(StringBuilder sql, List<SqliteParameter> parameters, string column, IEnumerable<string>? values)
+    {
+        var distinct = values?.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var names = distinct.Select((value, index) => $"@{column}_in{index}").ToList();
+        sql.Append(" AND ").Append(column).Append(" IN (").AppendJoin(", ", names).Append(')');
+        parameters.AddRange(distinct.Select((value, index) => new SqliteParameter(names[index], value)));
+    }
+
     public static void AddEquals(StringBuilder sql, List<SqliteParameter> parameters, string column, string? value)
     {
         if (value is not null)

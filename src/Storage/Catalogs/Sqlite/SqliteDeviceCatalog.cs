@@ -1,4 +1,5 @@
 using System.Text;
+using IotService.Contracts.Common;
 using IotService.Storage.GrainState;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -65,18 +66,95 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
 
     public async Task<Page<DeviceSummary>> ListAsync(DeviceQuery query, CancellationToken cancellationToken = default)
     {
-        var after = KeysetCursor.Decode(query.Cursor);
         var limit = KeysetCursor.ClampLimit(query.Limit);
-        var sql = new StringBuilder(DeviceCatalogSql.ListPrefix);
-        List<SqliteParameter> parameters = [new("@after", after), new("@limit", limit + 1)];
-        SqlFilters.AddIn(sql, parameters, "severity", query.Severities?.Select(severity => (int)severity));
-        SqlFilters.AddIn(sql, parameters, "status", query.Statuses?.Select(status => (int)status));
-        SqlFilters.AddEquals(sql, parameters, "customer_id", query.CustomerId);
-        SqlFilters.AddEquals(sql, parameters, "model_id", query.ModelId);
-        sql.Append(DeviceCatalogSql.ListSuffix);
+        if (query.Sort == DeviceSort.Worst)
+        {
+            return await ListWorstAsync(query, limit, cancellationToken).ConfigureAwait(false);
+        }
 
-        var rows = await QueryAsync(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
+        var (sql, parameters) = BuildList(query, limit);
+        var rows = await QueryAsync(sql, parameters, DeviceSummaryRow.ReadListed, cancellationToken).ConfigureAwait(false);
         return KeysetCursor.ToPage(rows, limit, row => row.Id);
+    }
+
+    public async Task<long> CountAsync(DeviceQuery query, CancellationToken cancellationToken = default)
+    {
+        var (sql, parameters) = BuildCount(query);
+        var counts = await QueryAsync(sql, parameters, reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        return counts[0];
+    }
+
+    /// <summary>The id-ordered list statement of <paramref name="query"/>; internal so tests can check its plan.</summary>
+    internal static (string Sql, List<SqliteParameter> Parameters) BuildList(DeviceQuery query, int limit)
+    {
+        var sql = new StringBuilder($"SELECT {DeviceCatalogSql.ListColumns} FROM devices{DeviceListFilters.IndexHint(query)} WHERE id > @after");
+        List<SqliteParameter> parameters = [new("@after", KeysetCursor.Decode(query.Cursor)), new("@limit", limit + 1)];
+        DeviceListFilters.Add(sql, parameters, query);
+        sql.Append(DeviceCatalogSql.ListSuffix);
+        return (sql.ToString(), parameters);
+    }
+
+    /// <summary>The statement that reads one severity's rows of a worst-first page, in id order after <c>@after</c>.</summary>
+    internal static (string Sql, List<SqliteParameter> Parameters) BuildWorstLevel(DeviceQuery query)
+    {
+        var sql = new StringBuilder(
+            $"SELECT {DeviceCatalogSql.ListColumns} FROM devices{DeviceListFilters.WorstIndexHint(query)} WHERE severity = @severity AND id > @after");
+        List<SqliteParameter> parameters = [new("@severity", (object)0), new("@after", ""), new("@limit", (object)1)];
+        DeviceListFilters.Add(sql, parameters, query, withSeverity: false);
+        sql.Append(DeviceCatalogSql.ListSuffix);
+        return (sql.ToString(), parameters);
+    }
+
+    internal static (string Sql, List<SqliteParameter> Parameters) BuildCount(DeviceQuery query)
+    {
+        var sql = new StringBuilder($"SELECT COUNT(*) FROM devices{DeviceListFilters.CountIndexHint(query)} WHERE 1 = 1");
+        List<SqliteParameter> parameters = [];
+        DeviceListFilters.Add(sql, parameters, query);
+        return (sql.Append(';').ToString(), parameters);
+    }
+
+    /// <summary>
+    /// Worst first: one index range per severity, from the worst (or the cursor's) down, until the page is full.
+    /// Each range walks an index in id order and stops at the page size, so a page costs the same at any depth;
+    /// the ranges are read in one transaction, so they see one snapshot and a row moving between severities
+    /// meanwhile cannot appear twice on a page.
+    /// </summary>
+    private async Task<Page<DeviceSummary>> ListWorstAsync(DeviceQuery query, int limit, CancellationToken cancellationToken)
+    {
+        var start = WorstCursor.Decode(query.Cursor);
+        var levels = (query.Severities is { Count: > 0 } wanted ? wanted.Distinct() : Enum.GetValues<Severity>())
+            .Where(severity => start is null || severity <= start.Value.Severity)
+            .OrderDescending()
+            .ToList();
+        var (sql, parameters) = BuildWorstLevel(query);
+
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.Parameters.AddRange(parameters);
+
+        var rows = new List<DeviceSummary>(limit + 1);
+        foreach (var severity in levels)
+        {
+            command.Parameters["@severity"].Value = (int)severity;
+            command.Parameters["@after"].Value = start is { } s && s.Severity == severity ? s.Id : "";
+            command.Parameters["@limit"].Value = limit + 1 - rows.Count;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(DeviceSummaryRow.ReadListed(reader));
+            }
+
+            if (rows.Count > limit)
+            {
+                break;
+            }
+        }
+
+        return KeysetCursor.ToPage(rows, limit, row => WorstCursor.KeyOf(row.Severity, row.Id), WorstCursor.Tag);
     }
 
     public Task<IReadOnlyList<string>> SilentOnlineAsync(DateTimeOffset lastSeenBefore, int limit, CancellationToken cancellationToken = default) =>
@@ -97,6 +175,8 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
 
     private async Task CreateSchemaAsync()
     {
+        // Lists read customer names from the document catalog's table, which may not exist yet.
+        await _database.ExecuteAsync(DocumentCatalogSql.Schema).ConfigureAwait(false);
         await _database.ExecuteAsync(DeviceCatalogSql.Schema).ConfigureAwait(false);
         await using (var connection = await _database.OpenAsync().ConfigureAwait(false))
         await using (var command = connection.CreateCommand())
@@ -109,6 +189,7 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
         }
 
         await _database.ExecuteAsync(DeviceCatalogSql.DueIndex).ConfigureAwait(false);
+        await _database.ExecuteAsync(DeviceCatalogSql.ListIndexes).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<string>> QueryIdsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
@@ -118,9 +199,12 @@ public sealed class SqliteDeviceCatalog : IDeviceCatalog
             .ConfigureAwait(false);
     }
 
-    private async Task<List<DeviceSummary>> QueryAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
+    private Task<List<DeviceSummary>> QueryAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken) =>
+        QueryAsync(sql, parameters, DeviceSummaryRow.Read, cancellationToken);
+
+    private async Task<List<T>> QueryAsync<T>(string sql, IEnumerable<SqliteParameter> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await CatalogCommands.QueryAsync(_database, sql, parameters, DeviceSummaryRow.Read, cancellationToken).ConfigureAwait(false);
+        return await CatalogCommands.QueryAsync(_database, sql, parameters, read, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,241 @@
+using IotService.Contracts.Common;
+using IotService.Contracts.Devices;
+using IotService.Storage.Catalogs;
+using IotService.Storage.Catalogs.Sqlite;
+using IotService.Storage.Tests.GrainState;
+using static IotService.Storage.Tests.Catalogs.Summaries;
+
+namespace IotService.Storage.Tests.Catalogs;
+
+/// <summary>The console's device list (issue 16): search, id lists, worst-first order with its cursors, counts, customer names.</summary>
+public sealed class DeviceListTests : IAsyncLifetime
+{
+    private readonly TempDatabase _temp = new();
+    private readonly SqliteDeviceCatalog _catalog;
+    private readonly SqliteDocumentCatalog _documents;
+
+    public DeviceListTests()
+    {
+        _catalog = new SqliteDeviceCatalog(_temp.Database);
+        _documents = new SqliteDocumentCatalog(_temp.Database);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _documents.UpsertAsync(DocumentKinds.Customer, "cust-1", """{"id":"cust-1","name":"Huadong Cold Chain"}""", T0);
+        await _documents.UpsertAsync(DocumentKinds.Customer, "cust-2", """{"id":"cust-2","name":"Pearl River Hotels"}""", T0);
+    }
+
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task SearchMatchesIdNameAndCustomerNameIgnoringCase()
+    {
+        await _catalog.UpsertManyAsync(
+        [
+            Device(1) with { Name = "Chiller Shanghai 01" },
+            Device(2) with { Name = "Purifier Beijing 02", CustomerId = "cust-2" },
+            Device(3) with { Name = null, CustomerId = null },
+            Device(14) with { Name = "Robot Munich 14" },
+        ]);
+
+        Assert.Equal(["dev-0001"], await IdsAsync(new DeviceQuery { Search = "SHANGHAI" }));
+        Assert.Equal(["dev-0014"], await IdsAsync(new DeviceQuery { Search = "v-0014" }));
+        Assert.Equal(["dev-0002"], await IdsAsync(new DeviceQuery { Search = "pearl river" }));
+        Assert.Equal(["dev-0001", "dev-0014"], await IdsAsync(new DeviceQuery { Search = "huadong" }));
+        Assert.Equal(["dev-0001", "dev-0002", "dev-0003", "dev-0014"], await IdsAsync(new DeviceQuery { Search = "dev-" }));
+        Assert.Empty(await IdsAsync(new DeviceQuery { Search = "tokyo" }));
+    }
+
+    [Fact]
+    public async Task SearchTakesPercentUnderscoreAndBackslashLiterally()
+    {
+        await _catalog.UpsertManyAsync(
+        [
+            Device(1) with { Name = "Tank 100% full" },
+            Device(2) with { Name = "Tank 1000 full" },
+            Device(3) with { Name = @"line_a\b" },
+            Device(4) with { Name = "lineXa" },
+        ]);
+
+        Assert.Equal(["dev-0001"], await IdsAsync(new DeviceQuery { Search = "100%" }));
+        Assert.Equal(["dev-0003"], await IdsAsync(new DeviceQuery { Search = "e_a" }));
+        Assert.Equal(["dev-0003"], await IdsAsync(new DeviceQuery { Search = @"a\b" }));
+    }
+
+    [Fact]
+    public async Task SearchAndFiltersCombine()
+    {
+        await _catalog.UpsertManyAsync(
+        [
+            Device(1) with { Name = "Chiller Shanghai 01", Severity = Severity.Critical },
+            Device(2) with { Name = "Chiller Shanghai 02", Status = DeviceStatus.Offline },
+            Device(3) with { Name = "Chiller Shanghai 03", ModelId = "purifier-p", CustomerId = "cust-2" },
+            Device(4) with { Name = "Chiller Beijing 04", Severity = Severity.Critical },
+            Device(5) with { Name = "Chiller Shanghai 05", ModelId = "robot-r", CustomerId = "cust-3" },
+        ]);
+
+        Assert.Equal(["dev-0001"], await IdsAsync(new DeviceQuery(Severities: [Severity.Critical]) { Search = "shanghai" }));
+        Assert.Equal(["dev-0002"], await IdsAsync(new DeviceQuery(Statuses: [DeviceStatus.Offline]) { Search = "shanghai" }));
+        Assert.Equal(["dev-0003", "dev-0005"], await IdsAsync(new DeviceQuery { ModelIds = ["purifier-p", "robot-r"], Search = "chiller" }));
+        Assert.Equal(["dev-0003", "dev-0005"], await IdsAsync(new DeviceQuery { CustomerIds = ["cust-2", "cust-3"] }));
+        Assert.Equal(["dev-0003"], await IdsAsync(new DeviceQuery { CustomerIds = ["cust-2", "cust-3"], ModelIds = ["purifier-p"] }));
+        Assert.Empty(await IdsAsync(new DeviceQuery(CustomerId: "cust-1") { CustomerIds = ["cust-2"] }));
+        Assert.Equal(["dev-0001", "dev-0004"], await IdsAsync(new DeviceQuery(CustomerId: "cust-1", Severities: [Severity.Critical]) { Sort = DeviceSort.Worst }));
+    }
+
+    [Fact]
+    public async Task WorstFirstOrdersBySeverityThenId()
+    {
+        await _catalog.UpsertManyAsync(
+        [
+            Device(1),
+            Device(2) with { Severity = Severity.Minor },
+            Device(3) with { Severity = Severity.Critical },
+            Device(4) with { Severity = Severity.Minor },
+            Device(5) with { Severity = Severity.Warning },
+            Device(6) with { Severity = Severity.Critical },
+        ]);
+
+        Assert.Equal(
+            ["dev-0003", "dev-0006", "dev-0002", "dev-0004", "dev-0005", "dev-0001"],
+            await IdsAsync(new DeviceQuery { Sort = DeviceSort.Worst }));
+        Assert.Equal(
+            ["dev-0003", "dev-0006", "dev-0005"],
+            await IdsAsync(new DeviceQuery(Severities: [Severity.Warning, Severity.Critical]) { Sort = DeviceSort.Worst }));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(50)]
+    public async Task WorstFirstPagingVisitsEveryRowOnceInOrder(int limit)
+    {
+        var devices = Enumerable.Range(1, 120).Select(n => Device(n) with { Severity = (Severity)(n * 7 % 5) }).ToList();
+        await _catalog.UpsertManyAsync(devices);
+
+        var pages = await CatalogPaging.ListAllAsync(cursor => _catalog.ListAsync(new DeviceQuery(Limit: limit, Cursor: cursor) { Sort = DeviceSort.Worst }));
+
+        var expected = devices.OrderByDescending(d => d.Severity).ThenBy(d => d.Id, StringComparer.Ordinal).Select(d => d.Id);
+        Assert.Equal(expected, pages.SelectMany(page => page.Items).Select(item => item.Id));
+        Assert.Null(pages[^1].NextCursor);
+        Assert.All(pages[..^1], page => Assert.Equal(limit, page.Items.Count));
+    }
+
+    [Fact]
+    public async Task WorstFirstPageAfterARowMovedShowsEveryOtherRowOnce()
+    {
+        await _catalog.UpsertManyAsync(Enumerable.Range(1, 10).Select(n => Device(n) with { Severity = n <= 5 ? Severity.Major : Severity.None }).ToList());
+        var first = await _catalog.ListAsync(new DeviceQuery(Limit: 4) { Sort = DeviceSort.Worst });
+
+        // dev-0002 (already shown) clears and dev-0009 (not yet shown) turns critical while the client reads page one.
+        await _catalog.UpsertManyAsync(
+        [
+            Device(2) with { Severity = Severity.None, UpdatedAt = T0.AddSeconds(1) },
+            Device(9) with { Severity = Severity.Critical, UpdatedAt = T0.AddSeconds(1) },
+        ]);
+        var rest = await CatalogPaging.ListAllAsync(cursor => _catalog.ListAsync(new DeviceQuery(Limit: 4, Cursor: cursor ?? first.NextCursor) { Sort = DeviceSort.Worst }));
+
+        Assert.Equal(["dev-0001", "dev-0002", "dev-0003", "dev-0004"], first.Items.Select(item => item.Id));
+
+        // A row that moved further down the order is shown again in its new place; one that moved up past the cursor is not.
+        Assert.Equal(
+            ["dev-0005", "dev-0002", "dev-0006", "dev-0007", "dev-0008", "dev-0010"],
+            rest.SelectMany(page => page.Items).Select(item => item.Id));
+    }
+
+    [Fact]
+    public async Task ACursorOfOneOrderIsRefusedByTheOther()
+    {
+        await _catalog.UpsertManyAsync(Enumerable.Range(1, 5).Select(Device).ToList());
+        var byId = await _catalog.ListAsync(new DeviceQuery(Limit: 2));
+        var worst = await _catalog.ListAsync(new DeviceQuery(Limit: 2) { Sort = DeviceSort.Worst });
+
+        await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(new DeviceQuery(Cursor: byId.NextCursor) { Sort = DeviceSort.Worst }));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(new DeviceQuery(Cursor: worst.NextCursor)));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => _catalog.ListAsync(new DeviceQuery(Cursor: KeysetCursor.Encode("9:dev-0001", WorstCursor.Tag)) { Sort = DeviceSort.Worst }));
+    }
+
+    [Fact]
+    public async Task CountCountsEveryMatchIgnoringPaging()
+    {
+        await _catalog.UpsertManyAsync(Enumerable.Range(1, 30)
+            .Select(n => Device(n) with { Severity = n % 3 == 0 ? Severity.Critical : Severity.None, Name = n % 2 == 0 ? "Even" : "Odd" })
+            .ToList());
+
+        Assert.Equal(30, await _catalog.CountAsync(new DeviceQuery(Limit: 5)));
+        Assert.Equal(10, await _catalog.CountAsync(new DeviceQuery(Severities: [Severity.Critical], Limit: 1) { Sort = DeviceSort.Worst }));
+        Assert.Equal(5, await _catalog.CountAsync(new DeviceQuery(Severities: [Severity.Critical]) { Search = "even" }));
+        Assert.Equal(0, await _catalog.CountAsync(new DeviceQuery(CustomerId: "cust-9")));
+    }
+
+    [Fact]
+    public async Task ListedRowsCarryTheCustomersName()
+    {
+        await _catalog.UpsertManyAsync([Device(1), Device(2) with { CustomerId = "cust-2" }, Device(3) with { CustomerId = null }, Device(4) with { CustomerId = "cust-404" }]);
+
+        var byId = (await _catalog.ListAsync(new DeviceQuery())).Items.Select(item => item.CustomerName);
+        var worst = (await _catalog.ListAsync(new DeviceQuery { Sort = DeviceSort.Worst })).Items.Select(item => item.CustomerName);
+
+        Assert.Equal(["Huadong Cold Chain", "Pearl River Hotels", null, null], byId);
+        Assert.Equal(byId, worst);
+    }
+
+    [Theory]
+    [InlineData("severity", "ix_devices_list")]
+    [InlineData("customer", "ix_devices_customer_worst")]
+    [InlineData("search", "ix_devices_list")]
+    public async Task AWorstFirstLevelWalksAnIndexInIdOrder(string filter, string index)
+    {
+        await _catalog.UpsertAsync(Device(1));
+        var query = filter switch
+        {
+            "customer" => new DeviceQuery(CustomerId: "cust-1"),
+            "search" => new DeviceQuery { Search = "x" },
+            _ => new DeviceQuery(),
+        };
+
+        var (sql, parameters) = SqliteDeviceCatalog.BuildWorstLevel(query);
+        var plan = await CatalogPaging.ExplainAsync(_temp.Database, sql, parameters);
+
+        Assert.Contains(index, plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASearchInIdOrderWalksTheNarrowSearchIndex()
+    {
+        await _catalog.UpsertAsync(Device(1));
+
+        var (sql, parameters) = SqliteDeviceCatalog.BuildList(new DeviceQuery { Search = "x" }, 100);
+        var plan = await CatalogPaging.ExplainAsync(_temp.Database, sql, parameters);
+
+        Assert.Contains("ix_devices_search", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("customer")]
+    [InlineData("status+model")]
+    [InlineData("search")]
+    public async Task ACountReadsAnIndexAlone(string filter)
+    {
+        await _catalog.UpsertAsync(Device(1));
+        var query = filter switch
+        {
+            "customer" => new DeviceQuery(CustomerId: "cust-1"),
+            "status+model" => new DeviceQuery(Statuses: [DeviceStatus.Offline]) { ModelIds = ["a", "b"] },
+            "search" => new DeviceQuery { Search = "x" },
+            _ => new DeviceQuery(),
+        };
+
+        var (sql, parameters) = SqliteDeviceCatalog.BuildCount(query);
+        var plan = await CatalogPaging.ExplainAsync(_temp.Database, sql, parameters);
+
+        Assert.Contains("COVERING INDEX", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> IdsAsync(DeviceQuery query) =>
+        (await _catalog.ListAsync(query)).Items.Select(item => item.Id).ToList();
+}
