@@ -44,6 +44,9 @@ public sealed class ProtocolClients : IMapClients
     /// <summary>When set, sends only count and do not serialise (to time the map's own work).</summary>
     public bool CountOnly { get; set; }
 
+    /// <summary>How many devices and clusters the last snapshot sent carried.</summary>
+    public (int Devices, int Clusters) LastSnapshot { get; private set; }
+
     public void Use(string connectionId, bool messagePack) => _messagePack[connectionId] = messagePack;
 
     public Tally Of(string connectionId) => _tallies.GetOrAdd(connectionId, _ => new Tally());
@@ -59,6 +62,11 @@ public sealed class ProtocolClients : IMapClients
 
     public Task SendAsync(string connectionId, string method, object payload, CancellationToken cancellationToken)
     {
+        if (payload is ViewportSnapshot snapshot)
+        {
+            LastSnapshot = (snapshot.Devices.Count, snapshot.Clusters.Count);
+        }
+
         var tally = Of(connectionId);
         var bytes = CountOnly ? 0 : Size(_messagePack.GetValueOrDefault(connectionId) ? MessagePack : Json, method, payload);
         tally.Add(method, bytes);

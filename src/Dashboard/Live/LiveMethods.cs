@@ -14,10 +14,15 @@ public static class LiveMethods
 
     /// <summary>
     /// <c>{devices, clusters, total, clustered, technicians?}</c>: what the connection's viewport shows, once per
-    /// <c>JoinViewport</c> and, in cluster mode, again when a cluster changed (at most once a second). Replaces what the
-    /// client drew before.
+    /// <c>JoinViewport</c>. Replaces what the client drew before.
     /// </summary>
     public const string ViewportSnapshot = "viewportSnapshot";
+
+    /// <summary>
+    /// <c>{clusters, total}</c>: in cluster mode, the clusters again when one changed (at most once per
+    /// <c>Map:ClusterRefreshMilliseconds</c>); they replace the clusters drawn. Devices drawn alone change by <c>deviceDeltas</c>.
+    /// </summary>
+    public const string ViewportClusters = "viewportClusters";
 
     /// <summary>
     /// <c>[{id, modelId, customerId, …changed fields}]</c>: the devices in the connection's viewport or watched set that

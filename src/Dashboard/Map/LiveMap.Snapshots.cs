@@ -1,6 +1,6 @@
 namespace IotService.Dashboard.Map;
 
-/// <summary>Snapshots: what a viewport shows when it is joined, and again in cluster mode when its clusters changed.</summary>
+/// <summary>Snapshots: what a viewport shows when it is joined, and in cluster mode its clusters again when they changed.</summary>
 public sealed partial class LiveMap
 {
     /// <summary>Makes <paramref name="viewport"/> the connection's view and answers what it shows; the connection's state now matches the answer.</summary>
@@ -53,13 +53,12 @@ public sealed partial class LiveMap
         return ToSnapshot(subscriber, serious);
     }
 
-    /// <summary>The snapshot of a cluster-mode connection as its state stands, without looking at the view again.</summary>
-    private ViewportSnapshot Resnapshot(MapSubscriber subscriber)
+    /// <summary>A cluster-mode connection's clusters as its state stands, without looking at the view again.</summary>
+    private ViewportClusters Reclusters(MapSubscriber subscriber)
     {
-        var individual = subscriber.Sent.Select(_projection.Find).OfType<MapDevice>().ToList();
         subscriber.ClustersChanged = false;
         subscriber.LastSnapshotAt = time.GetUtcNow();
-        return ToSnapshot(subscriber, individual);
+        return new ViewportClusters(subscriber.Clusters?.ToClusters() ?? [], subscriber.Total);
     }
 
     private ViewportSnapshot ToSnapshot(MapSubscriber subscriber, List<MapDevice> individual)

@@ -159,7 +159,7 @@ public sealed partial class LiveMap
 
     /// <summary>
     /// Sends each connection with something new that keeps up (<see cref="ConnectionQueue.HasRoom"/>): at most one <c>deviceDeltas</c> (and one
-    /// <c>technicianDeltas</c>) per window, and in cluster mode the snapshot again when a cluster changed, at most once per
+    /// <c>technicianDeltas</c>) per window, and in cluster mode the clusters again when one changed, at most once per
     /// <see cref="MapOptions.ClusterRefreshMilliseconds"/>. A busy connection keeps its entries, merged, for a later window.
     /// </summary>
     private void Flush(DateTimeOffset now)
@@ -199,7 +199,7 @@ public sealed partial class LiveMap
                     continue;
                 }
 
-                _ = Send(subscriber, LiveMethods.ViewportSnapshot, Resnapshot(subscriber));
+                _ = Send(subscriber, LiveMethods.ViewportClusters, Reclusters(subscriber));
             }
 
             _pending[i] = _pending[^1];

@@ -60,7 +60,7 @@ public sealed class LiveMapClusterTests : IDisposable
     }
 
     [Fact]
-    public async Task AClusterChangeSendsTheSnapshotAgainAtMostOncePerRefresh()
+    public async Task AClusterChangeSendsTheClustersAgainAtMostOncePerRefresh()
     {
         await _map.JoinAsync("c1", China);
 
@@ -72,21 +72,21 @@ public sealed class LiveMapClusterTests : IDisposable
 
         _map.Time.Advance(TimeSpan.FromMilliseconds(1000));
         Assert.Equal(1, _map.WindowQueued());
-        var again = await _map.Clients.NextAsync<ViewportSnapshot>("c1", LiveMethods.ViewportSnapshot);
-        Assert.Equal(["bj-2", "sh-1"], again.Devices.Select(d => d.Id));
+        var again = await _map.Clients.NextAsync<ViewportClusters>("c1", LiveMethods.ViewportClusters);
         Assert.Equal(2, again.Clusters.Single(c => c.Lat < 35).Count);
+        Assert.Equal(5, again.Total);
         Assert.Equal(0, _map.WindowQueued());
     }
 
     [Fact]
-    public async Task AMoveWithinACellThatChangesNeitherCountNorSeverityDoesNotSendTheSnapshotAgain()
+    public async Task AMoveWithinACellThatChangesNeitherCountNorSeverityDoesNotSendTheClustersAgain()
     {
         await _map.JoinAsync("c1", China);
         _map.Time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(0, _map.WindowQueued(MapHarness.Change("sh-1") with { Location = new GeoPoint(31.0, 121.0) }));
         Assert.Equal(1, _map.WindowQueued(MapHarness.Change("sh-1") with { Location = new GeoPoint(31.0, 95.0) }));
-        var again = await _map.Clients.NextAsync<ViewportSnapshot>("c1", LiveMethods.ViewportSnapshot);
+        var again = await _map.Clients.NextAsync<ViewportClusters>("c1", LiveMethods.ViewportClusters);
         Assert.Equal((4, 3), (again.Total, again.Clusters.Sum(c => c.Count)));
     }
 }

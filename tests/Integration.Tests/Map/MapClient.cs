@@ -18,7 +18,7 @@ namespace IotService.Integration.Tests.Map;
 public sealed class MapClient : IAsyncDisposable
 {
     private static readonly string[] Methods =
-        [LiveMethods.ViewportSnapshot, LiveMethods.DeviceDeltas, LiveMethods.TechnicianDeltas, LiveMethods.Alarm, LiveMethods.WorkOrder];
+        [LiveMethods.ViewportSnapshot, LiveMethods.ViewportClusters, LiveMethods.DeviceDeltas, LiveMethods.TechnicianDeltas, LiveMethods.Alarm, LiveMethods.WorkOrder];
 
     private readonly HubConnection _connection;
     private readonly ConcurrentDictionary<string, Channel<(long Order, JsonElement Payload)>> _unread = new();

@@ -1,5 +1,5 @@
 // How values, times and states read on screen. One place, so every page says it the same way.
-import type { PropertyValue, Severity } from './api/types';
+import type { DeviceValue, Severity } from './api/types';
 
 export const severityLabel: Record<Severity, string> = {
   critical: 'Critical',
@@ -18,7 +18,7 @@ export const severityGlyph: Record<Severity, string> = {
   none: '●',
 };
 
-export function formatValue(value: PropertyValue['value'] | string, unit?: string | null): string {
+export function formatValue(value: DeviceValue['value'] | string, unit?: string | null): string {
   const text =
     typeof value === 'number'
       ? Math.abs(value) >= 1000 || Number.isInteger(value)

@@ -6,7 +6,8 @@ type Schemas = components['schemas'];
 export type Severity = Schemas['Severity'];
 export type DeviceStatus = Schemas['DeviceStatus'];
 export type DeviceView = Schemas['DeviceView'];
-export type PropertyValue = Schemas['PropertyValue'];
+/** A last value as the REST API gives it: with the model's unit. */
+export type DeviceValue = Schemas['DeviceValue'];
 export type GeoPoint = Schemas['GeoPoint'];
 export type AlarmRecord = Schemas['AlarmRecord'];
 export type AlarmState = Schemas['AlarmState'];

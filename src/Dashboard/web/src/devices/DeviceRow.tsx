@@ -35,7 +35,7 @@ export function DeviceRow({ device, selected, onSelect, top }: { device: DeviceV
       <div class="device-row-values">
         {values.map(([name, v]) => (
           <span key={name} title={`${name} at ${v.timestamp}`}>
-            <span class="value-name">{name.replace(/_/g, ' ')}</span> {formatValue(v.value)}
+            <span class="value-name">{name.replace(/_/g, ' ')}</span> {formatValue(v.value, v.unit)}
           </span>
         ))}
       </div>

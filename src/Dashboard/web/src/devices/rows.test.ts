@@ -12,7 +12,7 @@ const row = (id: string, severity: DeviceView['severity'], lastSeen: string | nu
   location: { lat: 31, lon: 121 },
   lastSeen,
   registeredAt: '2026-01-01T00:00:00Z',
-  values: { temperature: { value: 4, timestamp: '2026-01-01T00:00:00Z' } },
+  values: { temperature: { value: 4, timestamp: '2026-01-01T00:00:00Z', unit: '°C' } },
 });
 
 describe('worst-first order', () => {
@@ -37,6 +37,11 @@ describe('applying a delta to a row', () => {
     expect(next.severity).toBe('critical');
     expect(next.status).toBe('online');
     expect(Object.keys(next.values).sort()).toEqual(['pressure', 'temperature']);
+  });
+
+  it('keeps the unit the list gave a value when a delta brings a new reading of it', () => {
+    const next = applyDelta(row('a', 'none'), { id: 'a', values: { temperature: { value: 9, timestamp: '2026-01-01T00:02:00Z' } } });
+    expect(next.values.temperature).toEqual({ value: 9, timestamp: '2026-01-01T00:02:00Z', unit: '°C' });
   });
 
   it('leaves the row it was given unchanged', () => {

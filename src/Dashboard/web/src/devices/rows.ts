@@ -25,7 +25,11 @@ export function applyDelta(row: DeviceView, delta: DeviceDelta): DeviceView {
   if (delta.severity !== undefined) next.severity = delta.severity;
   if (delta.lastSeen !== undefined) next.lastSeen = delta.lastSeen;
   if (delta.lat !== undefined && delta.lon !== undefined) next.location = { lat: delta.lat, lon: delta.lon };
-  if (delta.values) next.values = { ...row.values, ...delta.values };
+  if (delta.values) {
+    const values = { ...row.values };
+    for (const [name, v] of Object.entries(delta.values)) values[name] = { ...v, unit: row.values[name]?.unit ?? null };
+    next.values = values;
+  }
   return next;
 }
 

@@ -1,6 +1,12 @@
 // The live hub's messages (SPEC §5, docs/live-map.md). SignalR payloads are not in the OpenAPI document, so these
 // shapes are written here from the hub's contract; the fields they share with the REST API use its generated types.
-import type { DeviceStatus, PropertyValue, Severity } from '../api/types';
+import type { DeviceStatus, Severity } from '../api/types';
+
+/** A value in a delta: no unit (the row keeps the unit the REST API gave it). */
+export interface DeltaValue {
+  value: number;
+  timestamp: string;
+}
 
 export interface ViewportRequest {
   west: number;
@@ -47,6 +53,12 @@ export interface ViewportSnapshot {
   clustered: boolean;
 }
 
+/** In cluster mode, the clusters again after one changed; they replace those drawn. */
+export interface ViewportClusters {
+  clusters: MapCluster[];
+  total: number;
+}
+
 /** A device's changes in one window; only the fields that changed are present. */
 export interface DeviceDelta {
   id: string;
@@ -59,7 +71,7 @@ export interface DeviceDelta {
   status?: DeviceStatus;
   severity?: Severity;
   lastSeen?: string;
-  values?: Record<string, PropertyValue>;
+  values?: Record<string, DeltaValue>;
 }
 
 export type TechnicianDelta = Partial<MapTechnician> & { id: string; removed?: boolean };
@@ -73,6 +85,7 @@ export const HubMethods = {
 export const ClientMethods = {
   ready: 'ready',
   viewportSnapshot: 'viewportSnapshot',
+  viewportClusters: 'viewportClusters',
   deviceDeltas: 'deviceDeltas',
   technicianDeltas: 'technicianDeltas',
   alarm: 'alarm',

@@ -3,7 +3,7 @@ import { Map as MapLibre, Marker, NavigationControl, setWorkerUrl, type GeoJSONS
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeviceStatus, Severity, WebSettings } from '../api/types';
-import { ClientMethods, HubMethods, type DeviceDelta, type MapCluster, type MapDevice, type MapTechnician, type TechnicianDelta, type ViewportRequest, type ViewportSnapshot } from '../live/contract';
+import { ClientMethods, HubMethods, type DeviceDelta, type MapCluster, type MapDevice, type MapTechnician, type TechnicianDelta, type ViewportClusters, type ViewportRequest, type ViewportSnapshot } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
 import { applyMapDelta, severityRank } from '../devices/rows';
 import { formatCount } from '../format';
@@ -150,6 +150,10 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       setSummary((s) => ({ ...s, devices: snapshot.devices.length, clusters: snapshot.clusters.length, total: snapshot.total, clustered: snapshot.clustered }));
       schedule();
     });
+    const offClusters = hub.on<ViewportClusters>(ClientMethods.viewportClusters, (update) => {
+      showClusters(update.clusters);
+      setSummary((s) => ({ ...s, clusters: update.clusters.length, total: update.total }));
+    });
     const offDeltas = hub.on<DeviceDelta[]>(ClientMethods.deviceDeltas, (deltas) => {
       let changed = false;
       for (const delta of deltas) {
@@ -179,6 +183,7 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
 
     return () => {
       offSnapshot();
+      offClusters();
       offDeltas();
       offTechnicians();
       offResync();
