@@ -25,7 +25,7 @@ public sealed class MapOptions
     [Range(1, 100_000)]
     public int MaxSnapshotDevices { get; set; } = 2000;
 
-    /// <summary>In cluster mode, how often at most a viewport is sent its snapshot again when a cluster's count or worst severity changed.</summary>
+    /// <summary>In cluster mode, how often at most a viewport is sent its clusters again (<c>viewportClusters</c>) when a cluster's count or worst severity changed.</summary>
     [Range(100, 60_000)]
     public int ClusterRefreshMilliseconds { get; set; } = 1000;
 }

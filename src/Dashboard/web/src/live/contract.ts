@@ -39,8 +39,9 @@ export interface MapCluster {
 export interface MapTechnician {
   id: string;
   name: string;
-  lat: number;
-  lon: number;
+  /** Absent when neither a reported location nor a home base is known. */
+  lat?: number;
+  lon?: number;
   available: boolean;
   currentWorkOrderId?: string | null;
 }

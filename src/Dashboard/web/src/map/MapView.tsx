@@ -65,11 +65,12 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
         properties: { id: d.id, icon: markerImage(d.severity, d.status === 'offline'), rank: severityRank(d.severity) },
       }));
       (map.getSource('devices') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
-      const techs = [...technicians.current.values()].map((t) => ({
+      const techs = [...technicians.current.values()].flatMap((t) =>
+        t.lat === undefined || t.lon === undefined ? [] : [{
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [t.lon, t.lat] },
         properties: { id: t.id, icon: t.available && !t.currentWorkOrderId ? 'technician' : 'technician-busy' },
-      }));
+      }]);
       (map.getSource('technicians') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: techs });
     };
     const frame = { id: 0 };
