@@ -3,6 +3,7 @@ import { getJson, postJson, query } from '../api/http';
 import { severities, type AlarmRecord, type AlarmState, type Page, type Severity } from '../api/types';
 import { ClientMethods } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
+import { useResyncedLoad } from '../live/useResyncedLoad';
 import { formatTime, severityLabel, timeAgo } from '../format';
 import { Chips } from '../shell/Chips';
 import { ErrorNote } from '../shell/ErrorNote';
@@ -16,24 +17,12 @@ export function AlarmFeed({ hub, onSelectDevice, onOpenOrder, canAct }: { hub: L
   const [severity, setSeverity] = useState<Severity[]>([]);
   const [state, setState] = useState<AlarmState[]>(['active', 'acknowledged']);
   const [alarms, setAlarms] = useState<AlarmRecord[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    getJson<Page<AlarmRecord>>(`/api/alarms${query({ severity: severity.join(','), state: state.join(','), limit: 200 })}`)
-      .then((page) => !cancelled && setAlarms(page.items))
-      .catch((e: unknown) => !cancelled && setError(e))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [severity, state, reload]);
-
-  useEffect(() => hub.onResync(() => setReload((r) => r + 1)), [hub]);
+  const { error, loading, retry } = useResyncedLoad(
+    hub,
+    () => getJson<Page<AlarmRecord>>(`/api/alarms${query({ severity: severity.join(','), state: state.join(','), limit: 200 })}`),
+    (page) => setAlarms(page.items),
+    [severity, state],
+  );
   useEffect(
     () => hub.on<{ alarm: AlarmRecord }>(ClientMethods.alarm, (e) => e.alarm && setAlarms((list) => upsertAlarm(list, e.alarm, { severity, state }))),
     [hub, severity, state],
@@ -51,7 +40,7 @@ export function AlarmFeed({ hub, onSelectDevice, onOpenOrder, canAct }: { hub: L
         <Chips label="Severity" options={severities.filter((s) => s !== 'none')} chosen={severity} onChange={setSeverity} render={(s) => <SeverityBadge severity={s} />} />
         <Chips label="State" options={states} chosen={state} onChange={setState} />
       </div>
-      <ErrorNote error={error} retry={() => setReload((r) => r + 1)} />
+      <ErrorNote error={error} retry={retry} />
       {!loading && alarms.length === 0 && !error ? <p class="empty">No alarms match. All quiet.</p> : null}
       <ol class="feed-list">
         {alarms.map((a) => (

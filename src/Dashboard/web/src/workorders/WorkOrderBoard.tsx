@@ -3,6 +3,7 @@ import { getJson, query } from '../api/http';
 import type { Page, WorkOrder } from '../api/types';
 import { ClientMethods } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
+import { useResyncedLoad } from '../live/useResyncedLoad';
 import { timeAgo } from '../format';
 import { ErrorNote } from '../shell/ErrorNote';
 import { boardColumns, groupByColumn, isOnBoard } from './board';
@@ -12,24 +13,12 @@ const openStates = boardColumns.map((c) => c.state).join(',');
 /** Work orders in columns by state, live; a card opens the order with its receipt and the override pricing. */
 export function WorkOrderBoard({ hub, onOpen, selectedId }: { hub: LiveHub; onOpen: (id: string) => void; selectedId: string | null }) {
   const [orders, setOrders] = useState(new Map<string, WorkOrder>());
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    getJson<Page<WorkOrder>>(`/api/work-orders${query({ state: openStates, limit: 1000 })}`)
-      .then((page) => !cancelled && setOrders(new Map(page.items.map((o) => [o.id, o]))))
-      .catch((e: unknown) => !cancelled && setError(e))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [reload]);
-
-  useEffect(() => hub.onResync(() => setReload((r) => r + 1)), [hub]);
+  const { error, loading, retry } = useResyncedLoad(
+    hub,
+    () => getJson<Page<WorkOrder>>(`/api/work-orders${query({ state: openStates, limit: 1000 })}`),
+    (page) => setOrders(new Map(page.items.map((o) => [o.id, o]))),
+    [],
+  );
   useEffect(
     () =>
       hub.on<{ order?: WorkOrder }>(ClientMethods.workOrder, (e) => {
@@ -49,7 +38,7 @@ export function WorkOrderBoard({ hub, onOpen, selectedId }: { hub: LiveHub; onOp
 
   return (
     <section class="board" aria-label="Work orders">
-      <ErrorNote error={error} retry={() => setReload((r) => r + 1)} />
+      <ErrorNote error={error} retry={retry} />
       {loading && orders.size === 0 ? <p class="muted">Loading work orders…</p> : null}
       <div class="board-columns">
         {boardColumns.map((column) => {
