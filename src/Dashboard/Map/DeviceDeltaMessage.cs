@@ -71,6 +71,22 @@ public sealed record DeviceDeltaMessage(
             Values = NullIfEmpty(values ?? delta.Values),
         };
 
+    /// <summary>
+    /// A device a client has just started to watch, as the projection has it now (map fields, no values: the projection
+    /// keeps none). Its list row may come from the catalog, which the grain writes a few seconds late; this brings the row
+    /// up to date, and every change after it comes as a delta.
+    /// </summary>
+    public static DeviceDeltaMessage Current(MapDevice device) =>
+        new(device.Id, device.ModelId, device.CustomerId)
+        {
+            Watched = true,
+            Lat = device.HasLocation ? device.Lat : null,
+            Lon = device.HasLocation ? device.Lon : null,
+            Status = device.Status,
+            Severity = device.Severity,
+            LastSeen = device.LastSeen,
+        };
+
     public static DeviceDeltaMessage Gone(string id) => new(id, null, null) { Removed = true };
 
     /// <summary>

@@ -114,16 +114,26 @@ public sealed partial class LiveMap(
         }
     }
 
-    /// <summary>Replaces the devices the connection watches (deltas wherever they are); see <see cref="WatchList"/>.</summary>
+    /// <summary>
+    /// Replaces the devices the connection watches (deltas wherever they are; see <see cref="WatchList"/>); each newly
+    /// watched device is sent as it stands with the next window.
+    /// </summary>
     public void Watch(string connectionId, MapAudience audience, IReadOnlySet<string> deviceIds)
     {
         lock (_gate)
         {
             var subscriber = Subscriber(connectionId, audience);
+            var before = subscriber.Watched;
             Unwatch(subscriber);
             subscriber.Watched = deviceIds;
             foreach (var id in deviceIds)
             {
+                // Newly watched: its current state with the next window, so a change made before the watch began is not missed.
+                if (!before.Contains(id) && _projection.Find(id) is { } device && audience.MaySee(device.CustomerId))
+                {
+                    Put(subscriber, new DeltaEntry(DeviceDeltaMessage.Current(device)));
+                }
+
                 if (!_watchers.TryGetValue(id, out var watchers))
                 {
                     _watchers[id] = watchers = [];

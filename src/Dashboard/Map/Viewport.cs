@@ -1,5 +1,6 @@
 using IotService.Contracts.Common;
 using IotService.Contracts.Devices;
+using IotService.Dashboard.Api;
 using Microsoft.AspNetCore.SignalR;
 
 namespace IotService.Dashboard.Map;
@@ -68,9 +69,10 @@ public sealed record Viewport(GeoBounds Bounds, double Zoom, int SeverityMask = 
         var mask = 0;
         foreach (var name in names ?? [])
         {
-            if (string.IsNullOrWhiteSpace(name) || !Enum.TryParse<T>(name, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(name, out _))
+            // Exact names only: Enum.TryParse would read "warning,minor" as the two OR-ed together, which is another value.
+            if (name is null || !EnumNames<T>.ByName.TryGetValue(name, out var value))
             {
-                problems.Add($"{field} '{name}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+                problems.Add($"{field} '{name}' is not one of {string.Join(", ", EnumNames<T>.Written)}");
                 continue;
             }
 

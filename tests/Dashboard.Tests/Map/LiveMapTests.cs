@@ -167,6 +167,26 @@ public sealed class LiveMapTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewlyWatchedDeviceIsSentAsItStandsWithTheNextWindowOnceAndOnlyToThoseWhoMaySeeIt()
+    {
+        var customer = new MapAudience(Staff: false, CustomerScope: "cust-a");
+        _map.Window(MapHarness.Registered("far", 39.9, 116.4, severity: Severity.Critical), MapHarness.Registered("other", 39.9, 116.5, customer: "cust-b"));
+        await _map.JoinAsync("c1", Shanghai);
+        await _map.JoinAsync("c2", Shanghai, customer);
+
+        // It turned critical before the watch began: the list row must still learn it.
+        _map.Map.Watch("c1", MapHarness.Staff, new HashSet<string> { "far" });
+        _map.Map.Watch("c2", customer, new HashSet<string> { "other" });
+
+        Assert.Equal(1, _map.WindowQueued());
+        var entry = Assert.Single(await _map.DeltasAsync("c1"));
+        Assert.Equal(("far", true, Severity.Critical, 39.9), (entry.Id, entry.Watched, entry.Severity, entry.Lat));
+
+        _map.Map.Watch("c1", MapHarness.Staff, new HashSet<string> { "far" });
+        Assert.Equal(0, _map.WindowQueued());
+    }
+
+    [Fact]
     public async Task AWatchedDeviceLeavingTheViewIsRemovedWithItsChangedFields()
     {
         _map.Window(MapHarness.Registered("d1", 31.2, 121.5));

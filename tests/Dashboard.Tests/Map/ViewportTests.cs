@@ -59,6 +59,16 @@ public sealed class ViewportTests
     }
 
     [Fact]
+    public void ACommaListInOneNameIsRefusedRatherThanReadAsAnotherSeverity()
+    {
+        // "warning,minor" OR-ed as flags would be "major": a filter nobody asked for.
+        var error = Assert.Throws<HubException>(() => Viewport.From(new ViewportRequest(0, 0, 1, 1, 3, ["warning,minor"])));
+
+        Assert.Contains("severity 'warning,minor' is not one of", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Viewport.From(new ViewportRequest(0, 0, 1, 1, 3, ["Major"])).SeverityMask, Viewport.From(new ViewportRequest(0, 0, 1, 1, 3, ["major"])).SeverityMask);
+    }
+
+    [Fact]
     public void AWatchListHoldsAtMostFiveHundredNonEmptyIds()
     {
         Assert.Equal(2, WatchList.From(["a", "b", "a"]).Count);

@@ -54,7 +54,8 @@ export class DeviceListSource {
     let rows: DeviceView[] | null = null;
     for (const delta of deltas) {
       const at = this.index.get(delta.id);
-      if (at === undefined || delta.removed) continue;
+      // Removed from the map only: a watched device's entry still carries what changed.
+      if (at === undefined || (delta.removed && !delta.watched)) continue;
       rows ??= [...this.state.value.rows];
       const row = rows[at];
       if (row) rows[at] = applyDelta(row, delta);

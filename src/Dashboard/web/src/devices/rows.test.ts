@@ -58,6 +58,10 @@ describe('applying a delta to a map marker', () => {
     expect(applyMapDelta(marker, { id: 'a', removed: true })).toBeUndefined();
   });
 
+  it('keeps a watched device that is not on the map off it', () => {
+    expect(applyMapDelta(undefined, { id: 'far', watched: true, lat: 39.9, lon: 116.4, severity: 'critical' })).toBeUndefined();
+  });
+
   it('cannot place a new device without a position', () => {
     expect(applyMapDelta(undefined, { id: 'a', severity: 'minor' })).toBeUndefined();
   });

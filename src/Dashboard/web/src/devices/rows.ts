@@ -37,7 +37,8 @@ export function applyDelta(row: DeviceView, delta: DeviceDelta): DeviceView {
 export function applyMapDelta(device: MapDevice | undefined, delta: DeviceDelta): MapDevice | undefined {
   if (delta.removed) return undefined;
   if (!device) {
-    if (delta.lat === undefined || delta.lon === undefined) return undefined;
+    // A watched device that is not on the map stays off it: the map shows its viewport only.
+    if (delta.watched || delta.lat === undefined || delta.lon === undefined) return undefined;
     return {
       id: delta.id,
       lat: delta.lat,

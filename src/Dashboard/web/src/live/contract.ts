@@ -67,6 +67,8 @@ export interface DeviceDelta {
   customerId?: string | null;
   complete?: boolean;
   removed?: boolean;
+  /** Sent because the client watches the device (its list row), not because it is on the map. */
+  watched?: boolean;
   lat?: number;
   lon?: number;
   status?: DeviceStatus;
