@@ -9,7 +9,7 @@ import { applyMapDelta, severityRank } from '../devices/rows';
 import { formatCount } from '../format';
 import { addWorldOutline, emptyStyle } from './baseMap';
 import { addMarkerImages, markerImage } from './icons';
-import { sameViewport, viewportRequest } from './viewport';
+import { fleetBounds, sameViewport, viewportRequest, world } from './viewport';
 
 
 interface Props {
@@ -141,8 +141,19 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       map.on('mouseleave', 'devices', () => (map.getCanvas().style.cursor = ''));
       void addWorldOutline(map, Boolean(settings.tileUrl));
       setSummary((s) => ({ ...s, ready: true }));
-      join(true);
+      // The first join asks for the whole world; its snapshot says where the fleet is, and the map opens there.
+      joined.current = viewportRequest(world, map.getZoom(), filters.current);
+      void hub.invoke(HubMethods.joinViewport, joined.current).catch(() => (joined.current = undefined));
     });
+    let fitted = false;
+    const fitFleet = (snapshot: ViewportSnapshot) => {
+      fitted = true;
+      const box = fleetBounds([...snapshot.devices, ...snapshot.clusters]);
+      if (box) {
+        map.fitBounds([[box.west, box.south], [box.east, box.north]], { padding: 48, maxZoom: 11, duration: 0 });
+      }
+      join();
+    };
 
     const offSnapshot = hub.on<ViewportSnapshot>(ClientMethods.viewportSnapshot, (snapshot) => {
       devices.current = new Map(snapshot.devices.map((d) => [d.id, d]));
@@ -150,6 +161,7 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       showClusters(snapshot.clusters);
       setSummary((s) => ({ ...s, devices: snapshot.devices.length, clusters: snapshot.clusters.length, total: snapshot.total, clustered: snapshot.clustered }));
       schedule();
+      if (!fitted) fitFleet(snapshot);
     });
     const offClusters = hub.on<ViewportClusters>(ClientMethods.viewportClusters, (update) => {
       showClusters(update.clusters);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameViewport, viewportRequest, wrapLongitude } from './viewport';
+import { fleetBounds, sameViewport, viewportRequest, wrapLongitude } from './viewport';
 
 describe('longitudes', () => {
   it('wrap into [-180, 180]', () => {
@@ -32,5 +32,15 @@ describe('the viewport request', () => {
     const b = viewportRequest({ west: 0, south: 0, east: 1, north: 1 }, 2.99);
     expect(sameViewport(a, b)).toBe(true);
     expect(sameViewport(a, viewportRequest({ west: 0, south: 0, east: 2, north: 1 }, 3))).toBe(false);
+  });
+});
+
+describe('the fleet\'s bounds', () => {
+  it('box every point a snapshot drew', () => {
+    expect(fleetBounds([{ lat: 31.2, lon: 121.5 }, { lat: 39.9, lon: 116.4 }, { lat: 22.5, lon: 114.1 }])).toEqual({ west: 114.1, south: 22.5, east: 121.5, north: 39.9 });
+  });
+
+  it('are unknown for an empty snapshot', () => {
+    expect(fleetBounds([])).toBeUndefined();
   });
 });

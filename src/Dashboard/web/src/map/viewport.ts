@@ -2,6 +2,9 @@
 // around; the hub wants them in [-180, 180], with west > east for a view across the antimeridian.
 import type { ViewportRequest } from '../live/contract';
 
+/** The whole world, as the first join asks for it to find where the fleet is. */
+export const world: Bounds = { west: -180, south: -85, east: 180, north: 85 };
+
 export interface Bounds {
   west: number;
   south: number;
@@ -44,4 +47,20 @@ export function sameViewport(a: ViewportRequest | undefined, b: ViewportRequest)
     (a.severity ?? []).join() === (b.severity ?? []).join() &&
     (a.status ?? []).join() === (b.status ?? []).join()
   );
+}
+
+/**
+ * The box around everything a snapshot drew (devices and clusters), to open the map on the fleet rather than on an
+ * arbitrary part of the world; undefined when the snapshot was empty.
+ */
+export function fleetBounds(points: readonly { lat: number; lon: number }[]): Bounds | undefined {
+  if (points.length === 0) return undefined;
+  const box = { west: 180, south: 90, east: -180, north: -90 };
+  for (const p of points) {
+    box.west = Math.min(box.west, p.lon);
+    box.east = Math.max(box.east, p.lon);
+    box.south = Math.min(box.south, p.lat);
+    box.north = Math.max(box.north, p.lat);
+  }
+  return box;
 }
