@@ -114,6 +114,13 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       addMarkerImages(map);
       map.addSource('devices', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource('technicians', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      // Technicians under the devices, and small when zoomed out: a fault must never hide behind a van.
+      map.addLayer({
+        id: 'technicians',
+        type: 'symbol',
+        source: 'technicians',
+        layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 2, 0.45, 8, 0.75, 14, 1] },
+      });
       map.addLayer({
         id: 'devices',
         type: 'symbol',
@@ -125,7 +132,6 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
           'symbol-sort-key': ['get', 'rank'],
         },
       });
-      map.addLayer({ id: 'technicians', type: 'symbol', source: 'technicians', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true } });
       map.addLayer({
         id: 'selected',
         type: 'circle',

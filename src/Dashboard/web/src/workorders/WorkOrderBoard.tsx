@@ -40,11 +40,12 @@ export function WorkOrderBoard({ hub, onOpen, selectedId }: { hub: LiveHub; onOp
     <section class="board" aria-label="Work orders">
       <ErrorNote error={error} retry={retry} />
       {loading && orders.size === 0 ? <p class="muted">Loading work orders…</p> : null}
+      {!loading && !error && orders.size === 0 ? <p class="empty">No open work orders.</p> : null}
       <div class="board-columns">
         {boardColumns.map((column) => {
           const list = columns.get(column.state) ?? [];
           return (
-            <div class="board-column" key={column.state} data-state={column.state}>
+            <div class="board-column" key={column.state} data-state={column.state} data-empty={list.length === 0}>
               <h3>
                 {column.title} <span class="count">{list.length}</span>
               </h3>
