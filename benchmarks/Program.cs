@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using IotService.Benchmarks.Cli;
+using IotService.Benchmarks.WebConsole;
 using IotService.Benchmarks.Load;
 using IotService.Benchmarks.Map;
 using IotService.Benchmarks.Plot;
@@ -8,7 +9,7 @@ using IotService.Benchmarks.Sweep;
 
 // `load …` runs the MQTT load generator against a running hub or broker; `sweep …` starts a relay and a hub itself
 // and steps the offered rate up (`plot …` draws a saved sweep again); `seed …` fills a history file before a hub
-// starts; `map …` measures the live map's snapshots and fan-out in process; anything else goes to BenchmarkDotNet (e.g. `--filter *Parser*`).
+// starts; `map …` measures the live map's snapshots and fan-out in process; `console …` times the dispatcher console in Chromium against a running hub; anything else goes to BenchmarkDotNet (e.g. `--filter *Parser*`).
 switch (args.FirstOrDefault())
 {
     case "load":
@@ -17,6 +18,8 @@ switch (args.FirstOrDefault())
         return await StopSignal.RunAsync(stop => SweepRunner.RunAsync(SweepOptions.Parse(args[1..]), stop));
     case "plot":
         return await StopSignal.RunAsync(_ => Task.FromResult(SweepPlot.Redraw(args[1..])));
+    case "console":
+        return await StopSignal.RunAsync(stop => ConsoleBenchmark.RunAsync(args[1..], stop));
     case "map":
         return await StopSignal.RunAsync(stop => MapBenchmark.RunAsync(MapBenchOptions.Parse(args[1..]), stop));
     case "seed":
