@@ -39,4 +39,9 @@ internal static partial class DemoLog
 
     [LoggerMessage(8, LogLevel.Information, "Demo simulator stopped: {Published} messages published")]
     public static partial void SimulatorStopped(this ILogger logger, long published);
+
+    [LoggerMessage(9, LogLevel.Warning,
+        "Demo devices publish every {IntervalSeconds:0.#} s ({Devices} devices at Demo:ReadingsPerSecond {Rate}), longer than " +
+        "Devices:LastSeenTimeoutSeconds ({TimeoutSeconds} s): they will show offline between messages. Raise the rate or lower the fleet")]
+    public static partial void IntervalBeyondPresenceTimeout(this ILogger logger, double intervalSeconds, int devices, double rate, double timeoutSeconds);
 }

@@ -1,3 +1,4 @@
+using IotService.Grains.Devices;
 using IotService.Ingest.Mqtt;
 using IotService.Storage;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class DeviceSimulator(
     IOptions<DemoOptions> options,
     IOptions<MqttOptions> mqtt,
     IOptions<StorageOptions> storage,
+    IOptions<DeviceOptions> presence,
     IHostApplicationLifetime lifetime,
     DemoStats stats,
     TimeProvider time,
@@ -51,6 +53,13 @@ public sealed class DeviceSimulator(
             host, mqtt.Value.Port, stats, time, logger, keyFile, services.GetRequiredService<IDirectIngest>());
         var interval = simulation.PublishInterval.TotalSeconds;
         logger.SimulatorStarted(devices.Count, simulation.MqttDeviceCount, simulation.InProcessDeviceCount, host, mqtt.Value.Port, interval, devices.Count / interval);
+
+        // Jitter stretches an interval by up to 10%: beyond the presence timeout, the console would show a fleet flickering offline.
+        if (interval * 1.1 >= presence.Value.LastSeenTimeoutSeconds)
+        {
+            logger.IntervalBeyondPresenceTimeout(interval, devices.Count, demo.ReadingsPerSecond, presence.Value.LastSeenTimeoutSeconds);
+        }
+
         await simulation.RunAsync(stoppingToken);
         logger.SimulatorStopped(stats.Snapshot().Published);
     }

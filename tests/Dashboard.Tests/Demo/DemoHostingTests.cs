@@ -35,6 +35,27 @@ public sealed class DemoHostingTests : IDisposable
     }
 
     [Fact]
+    public void DevicesIsTheShorthandForTheFleetSizeAndWinsOverDeviceCount()
+    {
+        using var host = BuildHost(new() { ["Demo:DeviceCount"] = "50", ["Demo:Devices"] = "2000" });
+
+        var options = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+
+        Assert.Equal(2000, options.FleetSize);
+        Assert.Equal(2000, host.Services.GetRequiredService<DemoFleet>().Devices.Count);
+    }
+
+    [Fact]
+    public void ASmallFleetKeepsItsIntervalAndFaultRateWhileALargeOneKeepsToTheFleetWideRates()
+    {
+        var options = new DemoOptions();
+
+        Assert.Equal((300, 5.0, 0.02), (options.FleetSize, options.PublishIntervalFor(300).TotalSeconds, options.FaultProbabilityFor(300)));
+        Assert.Equal(50.0, options.PublishIntervalFor(100_000).TotalSeconds);
+        Assert.Equal(120.0 / 100_000, options.FaultProbabilityFor(100_000), 12);
+    }
+
+    [Fact]
     public async Task AnInvalidDeviceCountStopsTheHostAtStart()
     {
         using var host = BuildHost(new() { ["Demo:DeviceCount"] = "0" });
