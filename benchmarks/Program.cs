@@ -20,6 +20,8 @@ switch (args.FirstOrDefault())
         return await StopSignal.RunAsync(_ => Task.FromResult(SweepPlot.Redraw(args[1..])));
     case "console":
         return await StopSignal.RunAsync(stop => ConsoleBenchmark.RunAsync(args[1..], stop));
+    case "map-clients":
+        return await StopSignal.RunAsync(stop => MapClientsBenchmark.RunAsync(args[1..], stop));
     case "map":
         return await StopSignal.RunAsync(stop => MapBenchmark.RunAsync(MapBenchOptions.Parse(args[1..]), stop));
     case "seed":
