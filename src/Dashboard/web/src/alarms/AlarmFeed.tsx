@@ -17,10 +17,15 @@ export function AlarmFeed({ hub, onSelectDevice, onOpenOrder, canAct }: { hub: L
   const [severity, setSeverity] = useState<Severity[]>([]);
   const [state, setState] = useState<AlarmState[]>(['active', 'acknowledged']);
   const [alarms, setAlarms] = useState<AlarmRecord[]>([]);
+  // The feed shows the newest 200; "200+" when the hub holds more that match.
+  const [more, setMore] = useState(false);
   const { error, loading, retry } = useResyncedLoad(
     hub,
     () => getJson<Page<AlarmRecord>>(`/api/alarms${query({ severity: severity.join(','), state: state.join(','), limit: 200 })}`),
-    (page) => setAlarms(page.items),
+    (page) => {
+      setAlarms(page.items);
+      setMore(page.nextCursor !== null);
+    },
     [severity, state],
   );
   useEffect(
@@ -32,7 +37,7 @@ export function AlarmFeed({ hub, onSelectDevice, onOpenOrder, canAct }: { hub: L
     <section class="feed alarm-feed" aria-label="Alarms">
       <header class="pane-head">
         <h2>
-          Alarms <span class="count">{alarms.length}</span>
+          Alarms <span class="count">{alarms.length}{more ? '+' : ''}</span>
         </h2>
         {loading ? <span class="spinner" aria-label="loading" /> : null}
       </header>

@@ -24,11 +24,12 @@ export function DeviceRow({ device, selected, onSelect, top }: { device: DeviceV
       <div class="device-row-main">
         <div class="device-row-title">
           <span class="device-id">{device.name ?? device.id}</span>
-          <span class={`status-pill status-${device.status}`}>{device.status}</span>
+          {/* Online is the normal case: only the exceptions take the row's room. */}
+          {device.status === 'online' ? null : <span class={`status-pill status-${device.status}`}>{device.status}</span>}
         </div>
         <div class="device-row-sub">
           <span>{device.modelId}</span>
-          {device.customerId ? <span> · {device.customerId}</span> : null}
+          {device.customerId ? <span> · {device.customerName ?? device.customerId}</span> : null}
           <span class="muted"> · {timeAgo(device.lastSeen)}</span>
         </div>
       </div>

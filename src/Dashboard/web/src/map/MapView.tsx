@@ -8,6 +8,7 @@ import type { LiveHub } from '../live/liveHub';
 import { applyMapDelta, severityRank } from '../devices/rows';
 import { formatCount } from '../format';
 import { addWorldOutline, emptyStyle } from './baseMap';
+import { clusterLabel, clusterRadius, clusterStroke } from './clusters';
 import { addMarkerImages, markerImage } from './icons';
 import { fleetBounds, sameViewport, viewportRequest, world } from './viewport';
 
@@ -81,19 +82,23 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
     };
 
     const showClusters = (clusters: MapCluster[]) => {
+      (map.getSource('clusters') as GeoJSONSource | undefined)?.setData({
+        type: 'FeatureCollection',
+        features: clusters.map((c) => ({
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: [c.lon, c.lat] },
+          properties: { count: c.count, severity: c.severity, radius: clusterRadius(c.count) },
+        })),
+      });
       for (const marker of clusterMarkers.current) marker.remove();
       clusterMarkers.current = clusters.map((c) => {
-        const el = document.createElement('button');
-        el.type = 'button';
-        el.className = `cluster sev-${c.severity}`;
+        const el = document.createElement('span');
+        el.className = `cluster-label sev-${c.severity}`;
         el.dataset.severity = c.severity;
         el.dataset.count = String(c.count);
-        el.textContent = c.count >= 10_000 ? `${Math.round(c.count / 1000)}k` : c.count >= 1000 ? `${(c.count / 1000).toFixed(1)}k` : String(c.count);
+        el.textContent = clusterLabel(c.count);
         el.title = `${formatCount(c.count)} devices, worst ${c.severity}`;
-        const scale = Math.min(2.2, 1 + Math.log10(c.count) / 3);
-        el.style.setProperty('--scale', String(scale));
-        el.addEventListener('click', () => map.easeTo({ center: [c.lon, c.lat], zoom: map.getZoom() + 2 }));
-        return new Marker({ element: el }).setLngLat([c.lon, c.lat]).addTo(map);
+        return new Marker({ element: el, anchor: 'top', offset: [0, clusterRadius(c.count) + 2] }).setLngLat([c.lon, c.lat]).addTo(map);
       });
     };
 
@@ -114,6 +119,19 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       addMarkerImages(map);
       map.addSource('devices', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource('technicians', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addSource('clusters', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({
+        id: 'clusters',
+        type: 'circle',
+        source: 'clusters',
+        paint: { 'circle-radius': ['get', 'radius'], 'circle-color': '#0f1a26', 'circle-opacity': 0.55, 'circle-stroke-color': clusterStroke, 'circle-stroke-width': 3 },
+      });
+      map.on('click', 'clusters', (e) => {
+        const c = e.features?.[0]?.geometry;
+        if (c?.type === 'Point') map.easeTo({ center: c.coordinates as [number, number], zoom: map.getZoom() + 2 });
+      });
+      map.on('mouseenter', 'clusters', () => (map.getCanvas().style.cursor = 'zoom-in'));
+      map.on('mouseleave', 'clusters', () => (map.getCanvas().style.cursor = ''));
       // Technicians under the devices, and small when zoomed out: a fault must never hide behind a van.
       map.addLayer({
         id: 'technicians',
@@ -226,7 +244,9 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !focus) return;
-    map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 10) });
+    // The device panel covers the map's right side (up to 420 px): centre the device in what is left visible.
+    const covered = Math.min(420, map.getContainer().clientWidth * 0.6);
+    map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 10), offset: [-covered / 2, 0] });
   }, [focus]);
 
   return (

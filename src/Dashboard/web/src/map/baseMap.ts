@@ -24,7 +24,8 @@ export async function addWorldOutline(map: MapLibre, underTiles: boolean): Promi
   const world = (await (await fetch(worldUrl)).json()) as Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
   map.addSource('land', { type: 'geojson', data: withContinuousRings(feature(world, world.objects.land)) });
   map.addSource('borders', { type: 'geojson', data: mesh(world, world.objects.countries, (a, b) => a !== b) });
-  const before = underTiles ? undefined : map.getLayer('devices') ? 'devices' : undefined;
+  // Under everything the console draws: the first of its layers that exists.
+  const before = ['clusters', 'technicians', 'devices'].find((id) => map.getLayer(id));
   if (!underTiles) {
     map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#1a2533' } }, before);
     map.addLayer({ id: 'coast', type: 'line', source: 'land', paint: { 'line-color': '#2f3f55', 'line-width': 0.8 } }, before);
