@@ -145,7 +145,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         _receiver.Hang("owner");
         var settings = Settings("owner");
-        settings["Webhooks:TimeoutSeconds"] = "0.2";
+        // A real-time timeout (HttpClient's, not the fake clock): long enough that a loaded CI machine still gets the
+        // request into the receiver's handler before the hub gives up on it (0.2 s was not, once).
+        settings["Webhooks:TimeoutSeconds"] = "1";
         settings["Webhooks:MaxAttempts"] = "2";
         await using var hub = await WebhookTestHost.StartAsync(settings);
 
