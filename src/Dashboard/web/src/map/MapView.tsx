@@ -1,5 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibre, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeviceStatus, Severity, WebSettings } from '../api/types';
@@ -161,6 +161,14 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
         const id = e.features?.[0]?.properties?.id as string | undefined;
         if (id) onSelect(id);
       });
+      // A technician's status and current order, on click: the map says who is where and on what.
+      map.on('click', 'technicians', (e) => {
+        const t = technicians.current.get(String(e.features?.[0]?.properties?.id));
+        if (!t || t.lat === undefined || t.lon === undefined) return;
+        new Popup({ offset: 10, className: 'technician-popup' }).setLngLat([t.lon, t.lat]).setDOMContent(technicianCard(t)).addTo(map);
+      });
+      map.on('mouseenter', 'technicians', () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', 'technicians', () => (map.getCanvas().style.cursor = ''));
       map.on('mouseenter', 'devices', () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', 'devices', () => (map.getCanvas().style.cursor = ''));
       void addWorldOutline(map, Boolean(settings.tileUrl));
@@ -259,4 +267,16 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       </div>
     </section>
   );
+}
+
+/** Built from text nodes, never HTML: names come from users. */
+function technicianCard(t: MapTechnician): HTMLElement {
+  const card = document.createElement('div');
+  card.dataset.technicianId = t.id;
+  const name = document.createElement('strong');
+  name.textContent = `${t.name} (${t.id})`;
+  const state = document.createElement('div');
+  state.textContent = t.currentWorkOrderId ? `on work order ${t.currentWorkOrderId}` : t.available ? 'available' : 'not taking work';
+  card.append(name, state);
+  return card;
 }
