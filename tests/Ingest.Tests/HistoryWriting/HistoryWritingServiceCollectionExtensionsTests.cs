@@ -17,7 +17,8 @@ public sealed class HistoryWritingServiceCollectionExtensionsTests
         var folder = Path.Combine(Path.GetTempPath(), "iot-spool-tests", Guid.NewGuid().ToString("N"));
         var store = new FakeHistoryStore();
         var services = new ServiceCollection().AddLogging();
-        services.AddOptions<HistoryOptions>();
+        // The wiring is under test, not the batching: forward at once rather than after the default interval.
+        services.AddOptions<HistoryOptions>().Configure(o => o.Spool.ForwardIntervalMilliseconds = 0);
         services.AddSingleton<DeviceDirectory>();
         services.AddSingleton<IHistoryStore>(store);
         services.AddHistorySpool(folder);
