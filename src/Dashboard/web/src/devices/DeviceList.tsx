@@ -22,10 +22,13 @@ export function DeviceList({ hub, filters, selectedId, onSelect }: { hub: LiveHu
   const scroller = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
 
+  // Rows load once the hub is ready (and again after every reconnection): loading before would need a second load
+  // anyway, to catch what changed until the connection could deliver deltas.
   useEffect(() => {
-    source.reset(filters);
+    if (hub.status.value === 'online') source.reset(filters);
+    else source.useFilters(filters);
     scroller.current?.scrollTo({ top: 0 });
-  }, [source, filters]);
+  }, [hub, source, filters]);
 
   useEffect(() => hub.onResync(() => source.reset()), [hub, source]);
   useEffect(() => hub.on<DeviceDelta[]>(ClientMethods.deviceDeltas, (deltas) => source.applyDeltas(deltas)), [hub, source]);

@@ -20,7 +20,9 @@ export interface ListState {
 }
 
 export class DeviceListSource {
-  readonly state = new Store<ListState>({ rows: [], total: null, complete: false, loading: false, error: null, version: 0 });
+  readonly state = new Store<ListState>({ rows: [], total: null, complete: false, loading: true, error: null, version: 0 });
+  /** False until the first reset: nothing loads before the hub is ready. */
+  private started = false;
   private filters: DeviceFilters;
   private cursor: string | null = null;
   private generation = 0;
@@ -31,9 +33,15 @@ export class DeviceListSource {
     this.filters = filters;
   }
 
+  /** Takes new filters without loading: the next reset (the hub's first ready) loads with them. */
+  useFilters(filters: DeviceFilters): void {
+    this.filters = filters;
+  }
+
   /** Starts again from the first page (a filter change or a resync after reconnecting). */
   reset(filters: DeviceFilters = this.filters): void {
     this.filters = filters;
+    this.started = true;
     this.generation++;
     this.cursor = null;
     this.index = new Map();
@@ -44,7 +52,7 @@ export class DeviceListSource {
 
   /** Loads pages until at least `count` rows are there or the list ends. */
   async ensure(count: number): Promise<void> {
-    while (!this.state.value.complete && this.state.value.rows.length < count && !this.state.value.error) {
+    while (this.started && !this.state.value.complete && this.state.value.rows.length < count && !this.state.value.error) {
       this.loading ??= this.loadPage();
       await this.loading;
     }

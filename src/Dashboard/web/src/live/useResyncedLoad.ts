@@ -8,15 +8,18 @@ export interface LoadState {
 }
 
 /**
- * Loads a list that live events then keep current: again when `deps` change, on retry, and after every (re)connection
- * of the hub, since events sent while the connection was down are lost. A load that a newer one overtook is ignored.
+ * Loads a list that live events then keep current: once the hub's connection is ready (a load before it could miss an
+ * event sent in between, and would have to be done again), again when `deps` change, on retry, and after every
+ * reconnection, since events sent while the connection was down are lost. A load that a newer one overtook is ignored.
  */
 export function useResyncedLoad<T>(hub: LiveHub, load: () => Promise<T>, apply: (value: T) => void, deps: readonly unknown[]): LoadState {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-  const [reload, setReload] = useState(0);
+  // 0 until the hub is first ready; each resync or retry counts one up.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    if (generation === 0) return;
     let cancelled = false;
     setLoading(true);
     setError(null);
@@ -28,8 +31,8 @@ export function useResyncedLoad<T>(hub: LiveHub, load: () => Promise<T>, apply: 
       cancelled = true;
     };
     // `load` and `apply` are new closures each render; `deps` are what they read.
-  }, [...deps, reload]);
+  }, [...deps, generation]);
 
-  useEffect(() => hub.onResync(() => setReload((r) => r + 1)), [hub]);
-  return { error, loading, retry: () => setReload((r) => r + 1) };
+  useEffect(() => hub.onResync(() => setGeneration((g) => g + 1)), [hub]);
+  return { error, loading, retry: () => setGeneration((g) => g + 1) };
 }
