@@ -173,11 +173,14 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
       map.on('mouseleave', 'devices', () => (map.getCanvas().style.cursor = ''));
       void addWorldOutline(map, Boolean(settings.tileUrl));
       setSummary((s) => ({ ...s, ready: true }));
-      // The first join asks for the whole world; its snapshot says where the fleet is, and the map opens there.
+      joinWorld();
+    });
+    // Until the map has opened on the fleet, a join asks for the whole world; its snapshot says where the fleet is.
+    let fitted = false;
+    const joinWorld = () => {
       joined.current = viewportRequest(world, map.getZoom(), filters.current);
       void hub.invoke(HubMethods.joinViewport, joined.current).catch(() => (joined.current = undefined));
-    });
-    let fitted = false;
+    };
     const fitFleet = (snapshot: ViewportSnapshot) => {
       fitted = true;
       const box = fleetBounds([...snapshot.devices, ...snapshot.clusters]);
@@ -223,7 +226,9 @@ export function MapView({ hub, severity, status, selectedId, focus, onSelect, se
     // After a reconnection the hub has forgotten the viewport: join it again for a fresh snapshot.
     const offResync = hub.onResync(() => {
       joined.current = undefined;
-      if (map.loaded()) join(true);
+      if (!map.loaded()) return;
+      if (fitted) join(true);
+      else joinWorld();
     });
 
     return () => {
