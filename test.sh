@@ -28,8 +28,22 @@ install_missing || { echo "test.sh: could not install test dependencies"; exit 1
 dotnet build IotService.sln -c Debug --nologo -v quiet -clp:ErrorsOnly || { echo "tests: 0 passed, 1 failed (build failed)"; exit 1; }
 
 log=$(mktemp)
-dotnet test IotService.sln -c Debug --no-build --nologo -v quiet 2>&1 | tee "$log"
+results=$(mktemp -d)
+dotnet test IotService.sln -c Debug --no-build --nologo -v quiet --logger trx --results-directory "$results" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The quiet console shows only "[FAIL]"; say why each failed, from the TRX files, so a red CI run can be read.
+if [ "$status" -ne 0 ]; then
+  python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext(".//t:Message", "", ns).strip()
+        trace = "\n".join(result.findtext(".//t:StackTrace", "", ns).strip().splitlines()[:6])
+        print(f"FAILED {result.get('testName')}\n  {message}\n{trace}\n")
+PY
+fi
+rm -rf "$results"
 
 # The web client: lint, then Vitest; its summary ("Tests  31 passed (31)") joins the totals below.
 web=src/Dashboard/web
