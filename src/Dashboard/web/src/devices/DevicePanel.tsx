@@ -3,6 +3,7 @@ import { getJson, query } from '../api/http';
 import type { DeviceModel, DeviceView, Page, WorkOrder } from '../api/types';
 import { ClientMethods, type DeviceDelta } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
+import { useResyncedLoad } from '../live/useResyncedLoad';
 import { formatTime, formatValue, timeAgo } from '../format';
 import { ErrorNote } from '../shell/ErrorNote';
 import { SeverityBadge } from '../shell/SeverityBadge';
@@ -14,32 +15,27 @@ export function DevicePanel({ hub, deviceId, onClose, onOpenOrder }: { hub: Live
   const [device, setDevice] = useState<DeviceView | null>(null);
   const [model, setModel] = useState<DeviceModel | null>(null);
   const [orders, setOrders] = useState<WorkOrder[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [chartProperty, setChartProperty] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
 
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    const id = encodeURIComponent(deviceId);
-    getJson<DeviceView>(`/api/devices/${id}`)
-      .then(async (d) => {
-        if (cancelled) return;
-        setDevice(d);
-        setChartProperty((p) => p ?? Object.keys(d.values)[0] ?? null);
-        const [m, o] = await Promise.all([
-          getJson<DeviceModel>(`/api/device-models/${encodeURIComponent(d.modelId)}`).catch(() => null),
-          getJson<Page<WorkOrder>>(`/api/work-orders${query({ deviceId, limit: 20 })}`).catch(() => ({ items: [], nextCursor: null })),
-        ]);
-        if (cancelled) return;
-        setModel(m);
-        setOrders(o.items);
-      })
-      .catch((e: unknown) => !cancelled && setError(e));
-    return () => {
-      cancelled = true;
-    };
-  }, [deviceId, reload]);
+  // Loaded when the live connection is ready and after every reconnection, like the lists (one load per opening).
+  const { error, retry } = useResyncedLoad(
+    hub,
+    async () => {
+      const d = await getJson<DeviceView>(`/api/devices/${encodeURIComponent(deviceId)}`);
+      const [m, o] = await Promise.all([
+        getJson<DeviceModel>(`/api/device-models/${encodeURIComponent(d.modelId)}`).catch(() => null),
+        getJson<Page<WorkOrder>>(`/api/work-orders${query({ deviceId, limit: 20 })}`).catch(() => ({ items: [], nextCursor: null })),
+      ]);
+      return { d, m, o };
+    },
+    ({ d, m, o }) => {
+      setDevice(d);
+      setChartProperty((p) => p ?? Object.keys(d.values)[0] ?? null);
+      setModel(m);
+      setOrders(o.items);
+    },
+    [deviceId],
+  );
 
   useEffect(
     () =>
@@ -50,9 +46,8 @@ export function DevicePanel({ hub, deviceId, onClose, onOpenOrder }: { hub: Live
     [hub, deviceId],
   );
   // Alarms and orders of this device change through their own events: reload the panel's copy.
-  useEffect(() => hub.on<{ alarm?: { deviceId: string } }>(ClientMethods.alarm, (e) => e.alarm?.deviceId === deviceId && setReload((r) => r + 1)), [hub, deviceId]);
-  useEffect(() => hub.on<{ order?: { deviceId: string } }>(ClientMethods.workOrder, (e) => e.order?.deviceId === deviceId && setReload((r) => r + 1)), [hub, deviceId]);
-  useEffect(() => hub.onResync(() => setReload((r) => r + 1)), [hub]);
+  useEffect(() => hub.on<{ alarm?: { deviceId: string } }>(ClientMethods.alarm, (e) => e.alarm?.deviceId === deviceId && retry()), [hub, deviceId]);
+  useEffect(() => hub.on<{ order?: { deviceId: string } }>(ClientMethods.workOrder, (e) => e.order?.deviceId === deviceId && retry()), [hub, deviceId]);
 
   const unit = (property: string) => model?.properties.find((p) => p.name === property)?.unit ?? null;
 
@@ -71,7 +66,7 @@ export function DevicePanel({ hub, deviceId, onClose, onOpenOrder }: { hub: Live
           ✕
         </button>
       </header>
-      <ErrorNote error={error} retry={() => setReload((r) => r + 1)} />
+      <ErrorNote error={error} retry={retry} />
       {device ? (
         <div class="panel-body">
           <div class="panel-facts">
