@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getJson, query } from '../api/http';
 import type { DeviceModel, DeviceView, Page, WorkOrder } from '../api/types';
 import { ClientMethods, type DeviceDelta } from '../live/contract';
@@ -11,7 +11,21 @@ import { HistoryChart } from './HistoryChart';
 import { applyDelta } from './rows';
 
 /** Everything about one device: values with units and times, alarms, history, work orders, customer. */
-export function DevicePanel({ hub, deviceId, onClose, onOpenOrder }: { hub: LiveHub; deviceId: string; onClose: () => void; onOpenOrder?: (id: string) => void }) {
+export function DevicePanel({
+  hub,
+  deviceId,
+  onClose,
+  onOpenOrder,
+  onLocated,
+}: {
+  hub: LiveHub;
+  deviceId: string;
+  onClose: () => void;
+  onOpenOrder?: (id: string) => void;
+  /** Called with the device's position on its first load (the console flies the map there); not on reloads. */
+  onLocated?: (at: { lat: number; lon: number }) => void;
+}) {
+  const located = useRef<string | null>(null);
   const [device, setDevice] = useState<DeviceView | null>(null);
   const [model, setModel] = useState<DeviceModel | null>(null);
   const [orders, setOrders] = useState<WorkOrder[]>([]);
@@ -29,6 +43,8 @@ export function DevicePanel({ hub, deviceId, onClose, onOpenOrder }: { hub: Live
       return { d, m, o };
     },
     ({ d, m, o }) => {
+      if (located.current !== d.id && d.location) onLocated?.({ lat: d.location.lat, lon: d.location.lon });
+      located.current = d.id;
       setDevice(d);
       setChartProperty((p) => p ?? Object.keys(d.values)[0] ?? null);
       setModel(m);

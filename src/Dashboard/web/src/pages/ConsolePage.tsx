@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson } from '../api/http';
-import type { DeviceView, Me } from '../api/types';
+import type { Me } from '../api/types';
 import { AlarmFeed } from '../alarms/AlarmFeed';
 import { DeviceFilterBar } from '../devices/DeviceFilterBar';
 import { DeviceList } from '../devices/DeviceList';
@@ -34,10 +34,6 @@ export function ConsolePage({ hub, me }: { hub: LiveHub; me: Me }) {
   const selectDevice = (id: string) => {
     setSelectedDevice(id);
     setSelectedOrder(null);
-    void getJson<DeviceView>(`/api/devices/${encodeURIComponent(id)}`).then(
-      (d) => d.location && setFocus({ lat: d.location.lat, lon: d.location.lon }),
-      () => undefined,
-    );
     if (pane !== 'devices') setPane('map');
   };
   const openOrder = (id: string) => {
@@ -76,7 +72,7 @@ export function ConsolePage({ hub, me }: { hub: LiveHub; me: Me }) {
             </div>
           ) : null}
           {center === 'board' ? <WorkOrderBoard hub={hub} onOpen={openOrder} selectedId={selectedOrder} /> : null}
-          {selectedDevice ? <DevicePanel hub={hub} deviceId={selectedDevice} onClose={() => setSelectedDevice(null)} onOpenOrder={openOrder} /> : null}
+          {selectedDevice ? <DevicePanel hub={hub} deviceId={selectedDevice} onClose={() => setSelectedDevice(null)} onOpenOrder={openOrder} onLocated={setFocus} /> : null}
           {selectedOrder ? <WorkOrderDetail hub={hub} orderId={selectedOrder} onClose={() => setSelectedOrder(null)} onSelectDevice={selectDevice} /> : null}
         </div>
       </div>
