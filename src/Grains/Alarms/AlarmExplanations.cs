@@ -7,5 +7,10 @@ namespace IotService.Grains.Alarms;
 internal static class AlarmExplanations
 {
     public static AlarmExplanation From(RuleExplanation explanation) => new(
-        explanation.Text, explanation.Property, explanation.Observed, explanation.ExpectedLow, explanation.ExpectedHigh, explanation.Score);
+        explanation.Text, explanation.Property, explanation.Observed, explanation.ExpectedLow, explanation.ExpectedHigh, explanation.Score)
+    {
+        DeviatingSince = explanation.DeviatingSince,
+        Contributors = [.. explanation.Contributors.Select(c => new AlarmContribution(c.Property, c.Share, c.Observed, c.Expected))],
+        Forecast = explanation.Forecast is { } f ? new AlarmForecast(f.Limit, f.CrossingAt, f.Earliest, f.Latest) : null,
+    };
 }
