@@ -3,13 +3,14 @@ using IotService.Benchmarks.Cli;
 using IotService.Benchmarks.WebConsole;
 using IotService.Benchmarks.Load;
 using IotService.Benchmarks.Map;
+using IotService.Benchmarks.Nab;
 using IotService.Benchmarks.Plot;
 using IotService.Benchmarks.Seed;
 using IotService.Benchmarks.Sweep;
 
 // `load …` runs the MQTT load generator against a running hub or broker; `sweep …` starts a relay and a hub itself
 // and steps the offered rate up (`plot …` draws a saved sweep again); `seed …` fills a history file before a hub
-// starts; `map …` measures the live map's snapshots and fan-out in process; `console …` times the dispatcher console in Chromium against a running hub; anything else goes to BenchmarkDotNet (e.g. `--filter *Parser*`).
+// starts; `nab …` scores the anomaly detector on NAB's files; `map …` measures the live map's snapshots and fan-out in process; `console …` times the dispatcher console in Chromium against a running hub; anything else goes to BenchmarkDotNet (e.g. `--filter *Parser*`).
 switch (args.FirstOrDefault())
 {
     case "load":
@@ -24,6 +25,8 @@ switch (args.FirstOrDefault())
         return await StopSignal.RunAsync(stop => MapClientsBenchmark.RunAsync(args[1..], stop));
     case "map":
         return await StopSignal.RunAsync(stop => MapBenchmark.RunAsync(MapBenchOptions.Parse(args[1..]), stop));
+    case "nab":
+        return NabRunner.Run(args[1..]);
     case "seed":
         return await StopSignal.RunAsync(stop => HistorySeeder.RunAsync(SeedOptions.Parse(args[1..]), stop));
     default:

@@ -32,6 +32,24 @@ public ref struct CheckpointReader
 
     public double Number() => Take(sizeof(double)) is { Length: sizeof(double) } b ? BinaryPrimitives.ReadDoubleLittleEndian(b) : 0;
 
+    /// <summary>Fills <paramref name="into"/> with as many single-precision numbers as it holds; zeros (and failure) when short.</summary>
+    public void Numbers(Span<float> into)
+    {
+        var bytes = Take(into.Length * sizeof(float));
+        if (bytes.Length != into.Length * sizeof(float))
+        {
+            into.Clear();
+            return;
+        }
+
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
+        }
+    }
+
+    public long Whole() => Take(sizeof(long)) is { Length: sizeof(long) } b ? BinaryPrimitives.ReadInt64LittleEndian(b) : 0;
+
     public DateTimeOffset Time()
     {
         var ticks = Take(sizeof(long)) is { Length: sizeof(long) } b ? BinaryPrimitives.ReadInt64LittleEndian(b) : 0;

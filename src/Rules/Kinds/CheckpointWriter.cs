@@ -33,6 +33,26 @@ public sealed class CheckpointWriter
         return this;
     }
 
+    /// <summary>A fixed-length run of single-precision numbers (learned profiles, windows); the reader knows the length.</summary>
+    public CheckpointWriter Numbers(ReadOnlySpan<float> values)
+    {
+        var span = _buffer.GetSpan(values.Length * sizeof(float));
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(span[(i * sizeof(float))..], values[i]);
+        }
+
+        _buffer.Advance(values.Length * sizeof(float));
+        return this;
+    }
+
+    public CheckpointWriter Whole(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(sizeof(long)), value);
+        _buffer.Advance(sizeof(long));
+        return this;
+    }
+
     public CheckpointWriter Time(DateTimeOffset? value) => value is { } time ? Flag(true).Time(time) : Flag(false);
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();

@@ -1,0 +1,46 @@
+namespace IotService.Rules.Anomalies.Detection;
+
+/// <summary>
+/// The streaming detector's constants. <see cref="Default"/> is what the hub runs and what the NAB runner scores;
+/// the others exist for experiments and tests, never per rule (a rule tunes only its sensitivity).
+/// </summary>
+public sealed record DetectorSettings
+{
+    public static DetectorSettings Default { get; } = new();
+
+    /// <summary>Readings before any score is given: the series' level, spread and profile are being learned.</summary>
+    public int WarmUpReadings { get; init; } = 10;
+
+    /// <summary>Weight of a new reading in the short-term level (about the last 10 readings).</summary>
+    public double ShortRate { get; init; } = 0.1;
+
+    /// <summary>Weight of a new reading in the long-term level and in every predictor's error (about the last 100 readings).</summary>
+    public double LongRate { get; init; } = 0.01;
+
+    /// <summary>Slots of the time-of-day profile (96: a quarter of an hour each).</summary>
+    public int ProfileSlots { get; init; } = 96;
+
+    /// <summary>Weight of a new reading in its time-of-day slot (the profile follows the last few days).</summary>
+    public double ProfileRate { get; init; } = 0.5;
+
+    /// <summary>A prediction error is counted up to this many error scales: beyond it, more is not more surprising.</summary>
+    public double SurpriseCap { get; init; } = 20;
+
+    /// <summary>Readings the sustained surprise is averaged over.</summary>
+    public int SustainedReadings { get; init; } = 10;
+
+    /// <summary>Weight of a new surprise in what is usual for this series (about the last 1,000 readings).</summary>
+    public double UsualRate { get; init; } = 0.001;
+
+    /// <summary>While an event lasts, a new score is given only when it beats the event's best by this many decades of likelihood.</summary>
+    public double NewPeakDecades { get; init; } = 3;
+
+    /// <summary>An event ends after this many readings in a row below <see cref="CalmDecades"/>.</summary>
+    public int CalmReadings { get; init; } = 100;
+
+    /// <summary>Below this many decades of likelihood a reading counts as calm.</summary>
+    public double CalmDecades { get; init; } = 2;
+
+    /// <summary>Decades of likelihood that make a score of 1.</summary>
+    public double FullScaleDecades { get; init; } = 20;
+}

@@ -1,0 +1,49 @@
+using IotService.Rules.Kinds;
+
+namespace IotService.Rules.Anomalies.Detection;
+
+public sealed partial class SeriesDetector
+{
+    /// <summary>Appends everything the detector has learned, so a restored detector scores the next reading identically.</summary>
+    public void WriteTo(CheckpointWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Whole(_seen).Number(_last).Number(_shortLevel).Number(_longLevel);
+        foreach (var error in _predictorError)
+        {
+            writer.Number(error);
+        }
+
+        writer.Numbers(_profile).Numbers(_recentSurprise).Whole(_recentIndex)
+            .Number(_usualMean).Number(_usualSpread).Number(_usualSustainedMean).Number(_usualSustainedSpread)
+            .Number(_eventBest).Whole(_calm).Time(_eventSince).Number(Expected).Number(ExpectedSpread);
+    }
+
+    /// <summary>Reads what <see cref="WriteTo"/> wrote; the caller checks <see cref="CheckpointReader.Succeeded"/>.</summary>
+    public static SeriesDetector ReadFrom(ref CheckpointReader reader, DetectorSettings? settings = null)
+    {
+        var detector = new SeriesDetector(settings);
+        detector._seen = reader.Whole();
+        detector._last = reader.Number();
+        detector._shortLevel = reader.Number();
+        detector._longLevel = reader.Number();
+        for (var i = 0; i < PredictorCount; i++)
+        {
+            detector._predictorError[i] = reader.Number();
+        }
+
+        reader.Numbers(detector._profile);
+        reader.Numbers(detector._recentSurprise);
+        detector._recentIndex = (int)reader.Whole();
+        detector._usualMean = reader.Number();
+        detector._usualSpread = reader.Number();
+        detector._usualSustainedMean = reader.Number();
+        detector._usualSustainedSpread = reader.Number();
+        detector._eventBest = reader.Number();
+        detector._calm = (int)reader.Whole();
+        detector._eventSince = reader.OptionalTime();
+        detector.Expected = reader.Number();
+        detector.ExpectedSpread = reader.Number();
+        return detector;
+    }
+}

@@ -1,0 +1,74 @@
+using IotService.Rules.Kinds;
+
+namespace IotService.Rules.Anomalies.Detection;
+
+/// <summary>
+/// A streaming anomaly detector for one series (one property of one device). Each reading is scored once, from what
+/// came before it only: no look-ahead, no knowledge of the series' future range. Memory and time per reading are
+/// constant (a few hundred bytes; see <see cref="DetectorSettings"/>).
+/// <para>
+/// How it scores, in three steps:
+/// <list type="number">
+/// <item>Predict: four predictors run side by side (the last value, a short and a long moving level, and the value
+/// usual at this time of day); the one with the smallest recent error predicts, and the surprise is the reading's
+/// error in units of that predictor's typical error.</item>
+/// <item>Compare with what is usual for this series: the surprise of this reading, and the average of the last few,
+/// against their own long-run mean and spread, as a Gaussian tail probability in decades (a noisy series is allowed
+/// its noise; a calm one is not).</item>
+/// <item>Report events, not rows: while an event lasts, a reading gets a score only if it beats the event's best so
+/// far clearly, so a fault that lasts an hour is one alarm-worthy score, not hundreds.</item>
+/// </list>
+/// </para>
+/// </summary>
+public sealed partial class SeriesDetector
+{
+    private const int PredictorCount = 4;
+
+    private readonly DetectorSettings _settings;
+    private readonly float[] _profile;
+    private readonly float[] _recentSurprise;
+    private readonly double[] _predictorError = new double[PredictorCount];
+    private long _seen;
+    private double _last;
+    private double _shortLevel;
+    private double _longLevel;
+    private int _recentIndex;
+    private double _usualMean;
+    private double _usualSpread;
+    private double _usualSustainedMean;
+    private double _usualSustainedSpread;
+    private double _eventBest;
+    private int _calm;
+    private DateTimeOffset? _eventSince;
+
+    public SeriesDetector(DetectorSettings? settings = null)
+    {
+        _settings = settings ?? DetectorSettings.Default;
+        _profile = new float[_settings.ProfileSlots];
+        _profile.AsSpan().Fill(float.NaN);
+        _recentSurprise = new float[_settings.SustainedReadings];
+    }
+
+    /// <summary>Readings seen so far.</summary>
+    public long Seen => _seen;
+
+    /// <summary>What the best predictor expected for the reading just scored.</summary>
+    public double Expected { get; private set; } = double.NaN;
+
+    /// <summary>The usual error of that predictor: the expected range is <see cref="Expected"/> ± three of these.</summary>
+    public double ExpectedSpread { get; private set; } = double.NaN;
+
+    /// <summary>When the current event began (its first surprising reading), or null when all is calm.</summary>
+    public DateTimeOffset? EventSince => _eventSince;
+
+    /// <summary>Whether the series is in an event: surprising readings seen and not yet followed by a calm stretch.</summary>
+    public bool InEvent => _eventSince is not null;
+
+    /// <summary>The anomaly score of one reading in [0, 1], from the readings before it; readings must come oldest first.</summary>
+    public double Score(double value, DateTimeOffset at)
+    {
+        var surprise = Surprise(value, at);
+        var decades = Likelihood(surprise);
+        return Report(decades, at);
+    }
+}
