@@ -24,6 +24,14 @@ public sealed record AlarmExplanation(
     /// <summary>For a forecast: when the trend is expected to cross its limit, with the confidence band.</summary>
     [Id(8)] public AlarmForecast? Forecast { get; init; }
 
+    /// <summary>Equal field for field, the contributors element by element (a record alone would compare the lists by reference).</summary>
+    public bool Equals(AlarmExplanation? other)
+        => other is not null && Text == other.Text && Property == other.Property && Observed.Equals(other.Observed)
+            && ExpectedLow.Equals(other.ExpectedLow) && ExpectedHigh.Equals(other.ExpectedHigh) && Score.Equals(other.Score)
+            && DeviatingSince == other.DeviatingSince && Forecast == other.Forecast && Contributors.SequenceEqual(other.Contributors);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Property, Observed, Score, DeviatingSince, Forecast, Contributors.Count);
+
     /// <summary>
     /// What a customer is told instead when the rule watches a property the model shows to technicians only: that
     /// something is wrong, not the values that say what.

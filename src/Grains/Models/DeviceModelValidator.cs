@@ -67,7 +67,7 @@ public static partial class DeviceModelValidator
         errors.Require(IdShape.IsValid(r.Id), $"{at}.id", IdShape.Description);
         errors.Require(kind is not null, $"{at}.kind", $"one of {string.Join(", ", kinds.Names)}");
         errors.Require(r.Severity != Severity.None, $"{at}.severity", "critical, major, minor or warning");
-        errors.Require(r.Property is null || scope.Declares(r.Property), $"{at}.property", $"'{r.Property}' is not a property of this model");
+        errors.Require(r.Property is null or RuleSpec.AllProperties || scope.Declares(r.Property), $"{at}.property", $"'{r.Property}' is not a property of this model");
         if (kind is not null)
         {
             errors.AddRange(kind.Compile(RuleDefinitions.ToSpec(r), scope).Errors.Select(e => e with { Field = $"{at}.{e.Field}" }));

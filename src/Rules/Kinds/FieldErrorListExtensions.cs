@@ -16,5 +16,5 @@ public static class FieldErrorListExtensions
 
     /// <summary>The check every kind that watches one property makes of <see cref="RuleSpec.Property"/>.</summary>
     public static void RequireProperty(this List<FieldError> errors, RuleSpec spec)
-        => errors.Require(spec.Property is not null, "property", "required for this kind");
+        => errors.Require(spec.Property is not (null or RuleSpec.AllProperties), "property", "required for this kind");
 }

@@ -1,3 +1,4 @@
+using IotService.Rules.Anomalies;
 using IotService.Rules.NoData;
 using IotService.Rules.Planned;
 using IotService.Rules.Thresholds;
@@ -30,7 +31,7 @@ public sealed class RuleKindRegistry
     }
 
     /// <summary>Threshold and no-data, then the kinds models may already declare but that do not fire yet (anomaly, forecast).</summary>
-    public static RuleKindRegistry Standard { get; } = new([new ThresholdKind(), new NoDataKind(), DeclaredKind.Anomaly, DeclaredKind.Forecast]);
+    public static RuleKindRegistry Standard { get; } = new([new ThresholdKind(), new NoDataKind(), new AnomalyKind(), DeclaredKind.Forecast]);
 
     public IReadOnlyList<IRuleKind> Kinds { get; }
 

@@ -17,4 +17,8 @@ public sealed record RuleSpec(
     double? Sensitivity = null,
     double? Seconds = null,
     double? Limit = null,
-    double? HorizonSeconds = null);
+    double? HorizonSeconds = null)
+{
+    /// <summary>The <see cref="Property"/> a rule over every property of its model may spell (so may it leave the property out).</summary>
+    public const string AllProperties = "all";
+}

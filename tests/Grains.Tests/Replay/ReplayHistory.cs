@@ -33,6 +33,7 @@ internal sealed class ReplayHistory : IAsyncDisposable
         [
             new RuleDefinition("overheat", "threshold", Severity.Critical, "temperature", ">", 90, DurationSeconds: 60, ClearValue: 85, Enabled: false),
             new RuleDefinition("odd-rpm", "anomaly", Severity.Minor, "rpm", Sensitivity: 0.5),
+            new RuleDefinition("quiet", "nodata", Severity.Major, Seconds: 600),
         ]);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("iot-replay-").FullName;

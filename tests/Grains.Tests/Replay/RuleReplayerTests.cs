@@ -230,18 +230,18 @@ public sealed class RuleReplayerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("anomaly", "rule.kind")]
-    [InlineData("stored-anomaly", "ruleId")]
-    public async Task OnlyThresholdRulesCanBeReplayed(string which, string field)
+    [InlineData("nodata", "rule.kind")]
+    [InlineData("stored-nodata", "ruleId")]
+    public async Task NoDataRulesCannotBeReplayed(string which, string field)
     {
-        var request = which == "anomaly"
-            ? Request() with { Rule = new RuleDefinition("odd", "anomaly", Severity.Minor, "rpm", Sensitivity: 0.5) }
-            : new RuleReplayRequest(RuleId: "odd-rpm", From: T0);
+        var request = which == "nodata"
+            ? Request() with { Rule = new RuleDefinition("quiet", "nodata", Severity.Minor, Seconds: 600) }
+            : new RuleReplayRequest(RuleId: "quiet", From: T0);
 
         var errors = await ErrorsAsync(request);
 
         Assert.Equal([field], errors.Keys);
-        Assert.Equal("'anomaly' rules cannot be replayed; replay supports threshold rules only", Assert.Single(errors[field]));
+        Assert.Equal("'nodata' rules cannot be replayed; replay supports threshold, anomaly rules only", Assert.Single(errors[field]));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IotService.Rules.Anomalies;
 using IotService.Rules.Kinds;
 using IotService.Rules.NoData;
 using IotService.Rules.Planned;
@@ -12,13 +13,13 @@ public sealed class RuleKindRegistryTests
         => Assert.Equal(["threshold", "nodata", "anomaly", "forecast"], RuleKindRegistry.Standard.Names);
 
     [Fact]
-    public void OnlyThresholdRulesAreReplayableForNow()
-        => Assert.Equal(["threshold"], RuleKindRegistry.Standard.Kinds.Where(k => k.Replayable).Select(k => k.Name));
+    public void ThresholdAnomalyRulesAreReplayableAndNoDataIsNot()
+        => Assert.Equal(["threshold", "anomaly"], RuleKindRegistry.Standard.Kinds.Where(k => k.Replayable).Select(k => k.Name));
 
     [Theory]
     [InlineData("threshold", typeof(ThresholdKind))]
     [InlineData("nodata", typeof(NoDataKind))]
-    [InlineData("anomaly", typeof(DeclaredKind))]
+    [InlineData("anomaly", typeof(AnomalyKind))]
     public void FindsAKindByItsExactName(string name, Type expected)
         => Assert.IsType(expected, RuleKindRegistry.Standard.Find(name));
 

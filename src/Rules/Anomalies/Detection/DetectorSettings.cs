@@ -11,6 +11,13 @@ public sealed record DetectorSettings
     /// <summary>Readings before any score is given: the series' level, spread and profile are being learned.</summary>
     public int WarmUpReadings { get; init; } = 10;
 
+    /// <summary>
+    /// Readings a series is watched before its rule may raise: the usual surprise of a series is not known from a
+    /// handful of readings, and a new device must not alarm on its first minutes. (The NAB runner reports every
+    /// score; NAB ignores the first 15% of each file for the same reason.)
+    /// </summary>
+    public int LearningReadings { get; init; } = 150;
+
     /// <summary>Weight of a new reading in the short-term level (about the last 10 readings).</summary>
     public double ShortRate { get; init; } = 0.1;
 
@@ -40,6 +47,12 @@ public sealed record DetectorSettings
 
     /// <summary>Below this many decades of likelihood a reading counts as calm.</summary>
     public double CalmDecades { get; init; } = 2;
+
+    /// <summary>
+    /// The score at which a rule of default sensitivity (0.5) raises: the single threshold that scores best on the NAB
+    /// development set (the NAB scorer chooses it there; the hub has to choose it once for everyone).
+    /// </summary>
+    public double AlarmScore { get; init; } = 0.267;
 
     /// <summary>Decades of likelihood that make a score of 1.</summary>
     public double FullScaleDecades { get; init; } = 20;
