@@ -229,6 +229,26 @@ public sealed class RuleReplayerTests : IAsyncLifetime
         Assert.Equal(["rule.durationSeconds", "rule.operator", "rule.severity"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task AnAnomalyRuleReplaysThroughTheSameDetectorAndFindsTheSpikeInAStoredSeries()
+    {
+        // rpm around 1000 every 10 s, one reading at 2000 at 50 min: learned first, found once, cleared after a calm stretch.
+        var random = new Random(11);
+        await _history.Devices.UpsertAsync(Device("spiky-1"));
+        await _history.Store.WriteAsync(
+            [.. Enumerable.Range(0, 500).Select(i => new HistoryPoint(
+                "spiky-1", ModelId, null, T0.AddSeconds(i * 10), [new("rpm", i == 300 ? 2000 : 1000 + (random.NextDouble() * 10) - 5)]))],
+            CancellationToken.None);
+
+        var result = await _history.Service(chunkSize: 50)
+            .ReplayAsync(Model, new RuleReplayRequest(RuleId: "odd-rpm", From: T0, To: T0.AddHours(2), DeviceIds: ["spiky-1"])).ResponseAsync();
+
+        Assert.Equal(500, result.Readings);
+        var firing = Assert.Single(result.Firings);
+        Assert.Equal(("spiky-1", T0.AddSeconds(3000), 2000.0), (firing.DeviceId, firing.RaisedAt, firing.PeakValue));
+        Assert.NotNull(firing.ClearedAt);
+    }
+
     [Theory]
     [InlineData("nodata", "rule.kind")]
     [InlineData("stored-nodata", "ruleId")]
