@@ -19,11 +19,11 @@ public static class DemoModels
         new WorkOrderTemplate("repair", "refrigeration", 2, "high"),
         [
             P("supply_water_temp", "Chilled water supply", "°C", -5, 30, Customer, Analog(7, daily: 0.6, noise: 0.15, fault: 13.5)),
-            P("return_water_temp", "Chilled water return", "°C", -5, 35, Customer, Analog(12, daily: 1.2, noise: 0.2)),
+            P("return_water_temp", "Chilled water return", "°C", -5, 35, Customer, Analog(12, daily: 1.2, noise: 0.2, fault: 3.5, faultKind: FaultKind.Relation)),
             P("compressor_current", "Compressor current", "A", 0, 400, Technician, Analog(185, daily: 35, peakHour: 14, noise: 3, driftPerDay: 0.15, driftPeriodDays: 180, fault: 345)),
             P("refrigerant_pressure_high", "Condenser (high side) pressure", "bar", 0, 30, Technician, Analog(10.5, daily: 0.8, noise: 0.1, fault: 17.8, faultKind: FaultKind.Spike)),
             P("refrigerant_pressure_low", "Evaporator (low side) pressure", "bar", 0, 10, Technician, Analog(3.6, daily: -0.2, noise: 0.05, fault: 1.0)),
-            P("compressor_rpm", "Compressor speed", "rpm", 0, 6000, Technician, Analog(2950, daily: 250, peakHour: 14, noise: 15)),
+            P("compressor_rpm", "Compressor speed", "rpm", 0, 6000, Technician, Analog(2950, daily: 250, peakHour: 14, noise: 15, fault: 450, faultKind: FaultKind.Shift)),
             P("running", "Running", null, 0, 1, Customer, Flag(normallyOn: true)),
         ],
         [
@@ -31,7 +31,7 @@ public static class DemoModels
             Threshold("compressor-overcurrent", "compressor_current", ">", 320, 60, 290, Severity.Critical),
             Threshold("high-pressure-cutout", "refrigerant_pressure_high", ">", 16.5, 20, 15, Severity.Critical),
             Threshold("low-suction-pressure", "refrigerant_pressure_low", "<", 1.8, 60, 2.4, Severity.Major),
-            Anomaly("compressor-speed-anomaly", "compressor_rpm", 0.5),
+            Anomaly("unusual-behaviour", RuleSpecAll, 0.5),
             Silent(),
         ]);
 
@@ -84,7 +84,7 @@ public static class DemoModels
             P("setpoint", "Setpoint", "°C", 16, 30, Customer, Step(23.5, noise: 1.2)),
             P("coil_temp", "Evaporator coil temperature", "°C", -10, 70, Technician, Analog(8, daily: -1.5, noise: 0.3, fault: -4)),
             P("compressor_current", "Compressor current", "A", 0, 40, Technician, Analog(11, daily: 3, noise: 0.3, driftPerDay: 0.01, driftPeriodDays: 365, fault: 31)),
-            P("fan_speed", "Indoor fan speed", "rpm", 0, 1500, Technician, Analog(850, daily: 120, noise: 8)),
+            P("fan_speed", "Indoor fan speed", "rpm", 0, 1500, Technician, Analog(850, daily: 120, noise: 8, fault: -320, faultKind: FaultKind.Shift)),
             P("mode", "Mode (0 off, 1 cool, 2 heat, 3 fan, 4 dry)", null, 0, 4, Customer, Step(1)),
         ],
         [
@@ -101,12 +101,13 @@ public static class DemoModels
         [
             P("furnace_temp", "Furnace chamber temperature", "°C", 0, 1300, Customer, Analog(1040, daily: 35, peakHour: 13, noise: 4, fault: 1215, faultKind: FaultKind.Spike)),
             P("thermocouple_temp", "Type-K thermocouple reading", "°C", 0, 1300, Technician, Analog(1036, daily: 35, peakHour: 13, noise: 5, fault: 1300)),
-            P("ambient_temp", "Cabinet ambient temperature", "°C", -20, 80, Customer, Analog(34, daily: 4, noise: 0.4, fault: 58)),
+            P("ambient_temp", "Cabinet ambient temperature", "°C", -20, 80, Customer, Analog(34, daily: 4, noise: 0.4, fault: 58, faultKind: FaultKind.Ramp)),
         ],
         [
             Threshold("over-temperature", "furnace_temp", ">", 1180, 20, 1150, Severity.Critical),
             Threshold("thermocouple-open", "thermocouple_temp", ">=", 1290, 0, 1250, Severity.Major),
             Threshold("cabinet-hot", "ambient_temp", ">", 55, 300, 50, Severity.Major),
+            Forecast("cabinet-heating", "ambient_temp", 55, horizonDays: 2.0 / 24, Severity.Major),
             Silent(600),
         ]);
 

@@ -21,6 +21,9 @@ public static class DemoRules
     public static RuleDefinition Silent(double seconds = 900, Severity severity = Severity.Major)
         => new("silent", RuleKinds.NoData, severity, Seconds: seconds);
 
+    /// <summary>The property an anomaly rule over every property of its model names.</summary>
+    public const string RuleSpecAll = "all";
+
     public static RuleDefinition Anomaly(string id, string property, double sensitivity, Severity severity = Severity.Minor)
         => new(id, RuleKinds.Anomaly, severity, property, Sensitivity: sensitivity);
 

@@ -16,6 +16,10 @@ public sealed class SignalGenerator
     private const double SpikeMaxSeconds = 120;
     private const double StuckMinSeconds = 360;
     private const double StuckMaxSeconds = 900;
+    private const double ShiftMinSeconds = 900;
+    private const double ShiftMaxSeconds = 1800;
+    private const double RampMinSeconds = 2400;
+    private const double RampMaxSeconds = 3600;
     private const ulong DriftSalt = 1;
     private const ulong OffsetSalt = 2;
     private const ulong SmoothSalt = 3;
@@ -62,10 +66,14 @@ public sealed class SignalGenerator
         var slot = Math.Floor((t + phase) / _faultSpacingSeconds);
         var hash = StableHash.Combine(deviceSeed, FaultSalt, (ulong)(long)slot);
         var index = NthFaultable(model, (int)(hash % (ulong)faultable));
-        var spike = model.Signals[index].FaultKind == FaultKind.Spike;
-        var duration = spike
-            ? Lerp(SpikeMinSeconds, SpikeMaxSeconds, StableHash.Unit(StableHash.Mix(hash)))
-            : Lerp(StuckMinSeconds, StuckMaxSeconds, StableHash.Unit(StableHash.Mix(hash)));
+        var (shortest, longest) = model.Signals[index].FaultKind switch
+        {
+            FaultKind.Spike => (SpikeMinSeconds, SpikeMaxSeconds),
+            FaultKind.Shift or FaultKind.Relation => (ShiftMinSeconds, ShiftMaxSeconds),
+            FaultKind.Ramp => (RampMinSeconds, RampMaxSeconds),
+            _ => (StuckMinSeconds, StuckMaxSeconds),
+        };
+        var duration = Lerp(shortest, longest, StableHash.Unit(StableHash.Mix(hash)));
         var start = (slot * _faultSpacingSeconds) - phase
             + (StableHash.Unit(StableHash.Mix(hash + 1)) * Math.Max(0, _faultSpacingSeconds - duration));
         return t >= start && t < start + duration
@@ -89,24 +97,29 @@ public sealed class SignalGenerator
         var shape = model.Signals[index];
         var key = StableHash.Combine(deviceSeed, StableHash.Of(property.Name));
         var t = Seconds(at);
-        double value;
-        if (fault?.PropertyIndex == index && shape.FaultValue is { } faultValue)
+        var normal = shape.Kind switch
         {
-            value = shape.Kind == SignalKind.Analog
-                ? faultValue + (0.5 * shape.Noise * StableHash.Signed(StableHash.Combine(key, WhiteSalt, (ulong)(long)t)))
-                : faultValue;
-        }
-        else
-        {
-            value = shape.Kind switch
-            {
-                SignalKind.Flag => shape.Baseline,
-                SignalKind.Step => Math.Round(Analog(shape, key, Math.Floor(t / StepHoldSeconds) * StepHoldSeconds, utcOffset)),
-                _ => Analog(shape, key, t, utcOffset),
-            };
-        }
-
+            SignalKind.Flag => shape.Baseline,
+            SignalKind.Step => Math.Round(Analog(shape, key, Math.Floor(t / StepHoldSeconds) * StepHoldSeconds, utcOffset)),
+            _ => Analog(shape, key, t, utcOffset),
+        };
+        var value = fault is { } episode && episode.PropertyIndex == index && shape.FaultValue is { } faultValue
+            ? Faulty(shape, faultValue, normal, episode, key, t, () => Sample(model, index - 1, deviceSeed, at, utcOffset, null))
+            : normal;
         return Math.Clamp(value, property.Min ?? double.MinValue, property.Max ?? double.MaxValue);
+    }
+
+    /// <summary>What a faulty property reads, by the kind of its fault; <paramref name="previous"/> is the model's previous property, normal.</summary>
+    private static double Faulty(SignalShape shape, double faultValue, double normal, FaultEpisode episode, ulong key, double t, Func<double> previous)
+    {
+        var jitter = shape.Kind == SignalKind.Analog ? 0.5 * shape.Noise * StableHash.Signed(StableHash.Combine(key, WhiteSalt, (ulong)(long)t)) : 0;
+        return shape.FaultKind switch
+        {
+            FaultKind.Shift => normal + faultValue,
+            FaultKind.Relation => previous() + faultValue + jitter,
+            FaultKind.Ramp => normal + ((faultValue - normal) * Math.Clamp((t - Seconds(episode.Start)) / (Seconds(episode.End) - Seconds(episode.Start)), 0, 1)),
+            _ => faultValue + jitter,
+        };
     }
 
     private static double Analog(SignalShape shape, ulong key, double t, TimeSpan utcOffset)

@@ -58,7 +58,7 @@ public sealed class DemoFleetTests
             var names = m.Properties.Select(p => p.Name).ToHashSet();
             Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
             Assert.Single(rules, r => r.Kind == "nodata" && r.Seconds > 0);
-            Assert.All(rules.Where(r => r.Kind != "nodata"), r => Assert.Contains(r.Property!, names));
+            Assert.All(rules.Where(r => r.Kind != "nodata" && r.Property != "all"), r => Assert.Contains(r.Property!, names));
             Assert.All(rules.Where(r => r.Kind == "threshold"), r =>
             {
                 Assert.Contains(r.Operator, new[] { ">", "<", ">=", "<=" });
@@ -82,13 +82,13 @@ public sealed class DemoFleetTests
     }
 
     [Fact]
-    public void EveryFaultValueLiesInRangeAndBeyondAThresholdRuleOfItsProperty()
+    public void EveryStuckSpikeOrRampFaultValueLiesInRangeAndBeyondAThresholdRuleOfItsProperty()
     {
         foreach (var model in Fleet.Models)
         {
             for (var i = 0; i < model.Properties.Count; i++)
             {
-                if (model.Signals[i].FaultValue is not { } fault)
+                if (model.Signals[i].FaultValue is not { } fault || model.Signals[i].FaultKind is FaultKind.Shift or FaultKind.Relation)
                 {
                     continue;
                 }
@@ -100,6 +100,36 @@ public sealed class DemoFleetTests
                     && Thresholds.Crosses(r, fault - noise) && Thresholds.Crosses(r, fault + noise));
             }
         }
+    }
+
+    [Fact]
+    public void EveryShiftOrRelationFaultIsWatchedByAnAnomalyRuleAndEveryRampByAForecastOfItsProperty()
+    {
+        var kinds = new HashSet<FaultKind>();
+        foreach (var model in Fleet.Models)
+        {
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                var kind = model.Signals[i].FaultKind;
+                var name = model.Properties[i].Name;
+                if (model.Signals[i].FaultValue is null)
+                {
+                    continue;
+                }
+
+                kinds.Add(kind);
+                if (kind is FaultKind.Shift or FaultKind.Relation)
+                {
+                    Assert.Contains(model.Definition.Rules!, r => r.Kind == "anomaly" && (r.Property is null or "all" || r.Property == name));
+                }
+                else if (kind == FaultKind.Ramp)
+                {
+                    Assert.Contains(model.Definition.Rules!, r => r.Kind == "forecast" && r.Property == name);
+                }
+            }
+        }
+
+        Assert.Equal(Enum.GetValues<FaultKind>().ToHashSet(), kinds);
     }
 
     [Fact]

@@ -129,12 +129,53 @@ public sealed class SignalGeneratorTests
                 if (generator.FaultAt(model, device.Seed, at) is { } fault)
                 {
                     starts.Add(fault.Start);
-                    Assert.True(fault.End - fault.Start <= TimeSpan.FromMinutes(15));
+                    Assert.True(fault.End - fault.Start <= TimeSpan.FromMinutes(60));
                 }
             });
 
             Assert.InRange(starts.Count, 13, 16);
         }
+    }
+
+    [Fact]
+    public void AShiftMovesTheValueByItsOffsetARelationFollowsThePreviousPropertyAndARampClimbsToItsFaultValue()
+    {
+        var generator = new SignalGenerator(faultProbabilityPerHour: 1);
+        var calm = new SignalGenerator(0);
+        var seen = new HashSet<FaultKind>();
+        foreach (var model in new[] { DemoModels.Chiller, DemoModels.FurnaceMonitor })
+        {
+            for (ulong seed = 1; seed <= 40; seed++)
+            {
+                ForEachMinute(3 * 24 * 60, step: 1, at =>
+                {
+                    if (generator.FaultAt(model, seed, at) is not { } fault)
+                    {
+                        return;
+                    }
+
+                    var shape = model.Signals[fault.PropertyIndex];
+                    var value = Sample(generator, model, seed, at, ChinaTime)[fault.PropertyIndex];
+                    var normal = Sample(calm, model, seed, at, ChinaTime);
+                    seen.Add(shape.FaultKind);
+                    switch (shape.FaultKind)
+                    {
+                        case FaultKind.Shift:
+                            Assert.Equal(normal[fault.PropertyIndex] + shape.FaultValue!.Value, value, 6);
+                            break;
+                        case FaultKind.Relation:
+                            Assert.InRange(value - normal[fault.PropertyIndex - 1] - shape.FaultValue!.Value, -shape.Noise, shape.Noise);
+                            break;
+                        case FaultKind.Ramp:
+                            var progress = (at - fault.Start) / (fault.End - fault.Start);
+                            Assert.Equal(normal[fault.PropertyIndex] + ((shape.FaultValue!.Value - normal[fault.PropertyIndex]) * progress), value, 3);
+                            break;
+                    }
+                });
+            }
+        }
+
+        Assert.Superset(new HashSet<FaultKind> { FaultKind.Shift, FaultKind.Relation, FaultKind.Ramp }, seen);
     }
 
     [Fact]
