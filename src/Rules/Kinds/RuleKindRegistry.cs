@@ -1,3 +1,4 @@
+using IotService.Rules.Forecasts;
 using IotService.Rules.NoData;
 using IotService.Rules.Planned;
 using IotService.Rules.Thresholds;
@@ -29,8 +30,8 @@ public sealed class RuleKindRegistry
         Names = [.. Kinds.Select(kind => kind.Name)];
     }
 
-    /// <summary>Threshold and no-data, then the kinds models may already declare but that do not fire yet (anomaly, forecast).</summary>
-    public static RuleKindRegistry Standard { get; } = new([new ThresholdKind(), new NoDataKind(), DeclaredKind.Anomaly, DeclaredKind.Forecast]);
+    /// <summary>Threshold, no-data, anomaly (declared: its rules do not fire yet) and forecast, in the order of SPEC §6.</summary>
+    public static RuleKindRegistry Standard { get; } = new([new ThresholdKind(), new NoDataKind(), DeclaredKind.Anomaly, new ForecastKind()]);
 
     public IReadOnlyList<IRuleKind> Kinds { get; }
 

@@ -1,3 +1,4 @@
+using IotService.Rules.Forecasts;
 using IotService.Rules.Kinds;
 using IotService.Rules.NoData;
 using IotService.Rules.Planned;
@@ -12,13 +13,14 @@ public sealed class RuleKindRegistryTests
         => Assert.Equal(["threshold", "nodata", "anomaly", "forecast"], RuleKindRegistry.Standard.Names);
 
     [Fact]
-    public void OnlyThresholdRulesAreReplayableForNow()
-        => Assert.Equal(["threshold"], RuleKindRegistry.Standard.Kinds.Where(k => k.Replayable).Select(k => k.Name));
+    public void ThresholdAndForecastRulesAreReplayable()
+        => Assert.Equal(["threshold", "forecast"], RuleKindRegistry.Standard.Kinds.Where(k => k.Replayable).Select(k => k.Name));
 
     [Theory]
     [InlineData("threshold", typeof(ThresholdKind))]
     [InlineData("nodata", typeof(NoDataKind))]
     [InlineData("anomaly", typeof(DeclaredKind))]
+    [InlineData("forecast", typeof(ForecastKind))]
     public void FindsAKindByItsExactName(string name, Type expected)
         => Assert.IsType(expected, RuleKindRegistry.Standard.Find(name));
 
