@@ -29,4 +29,13 @@ public sealed record AlarmExplanation(
     /// something is wrong, not the values that say what.
     /// </summary>
     public static AlarmExplanation Withheld(string ruleId) => new($"Rule '{ruleId}' found a problem that a technician will look into.");
+
+    /// <summary>By value, contributors item by item: a stored and reloaded explanation equals the one stored, whatever list type read it back.</summary>
+    public bool Equals(AlarmExplanation? other) =>
+        other is not null
+        && (Text, Property, Observed, ExpectedLow, ExpectedHigh, Score, DeviatingSince, Forecast)
+            == (other.Text, other.Property, other.Observed, other.ExpectedLow, other.ExpectedHigh, other.Score, other.DeviatingSince, other.Forecast)
+        && Contributors.SequenceEqual(other.Contributors);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Property, Observed, ExpectedLow, ExpectedHigh, Score, DeviatingSince, Forecast);
 }
