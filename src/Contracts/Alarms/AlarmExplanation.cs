@@ -24,17 +24,18 @@ public sealed record AlarmExplanation(
     /// <summary>For a forecast: when the trend is expected to cross its limit, with the confidence band.</summary>
     [Id(8)] public AlarmForecast? Forecast { get; init; }
 
-    /// <summary>Equal field for field, the contributors element by element (a record alone would compare the lists by reference).</summary>
-    public bool Equals(AlarmExplanation? other)
-        => other is not null && Text == other.Text && Property == other.Property && Observed.Equals(other.Observed)
-            && ExpectedLow.Equals(other.ExpectedLow) && ExpectedHigh.Equals(other.ExpectedHigh) && Score.Equals(other.Score)
-            && DeviatingSince == other.DeviatingSince && Forecast == other.Forecast && Contributors.SequenceEqual(other.Contributors);
-
-    public override int GetHashCode() => HashCode.Combine(Text, Property, Observed, Score, DeviatingSince, Forecast, Contributors.Count);
-
     /// <summary>
     /// What a customer is told instead when the rule watches a property the model shows to technicians only: that
     /// something is wrong, not the values that say what.
     /// </summary>
     public static AlarmExplanation Withheld(string ruleId) => new($"Rule '{ruleId}' found a problem that a technician will look into.");
+
+    /// <summary>By value, contributors item by item: a stored and reloaded explanation equals the one stored, whatever list type read it back.</summary>
+    public bool Equals(AlarmExplanation? other) =>
+        other is not null
+        && (Text, Property, Observed, ExpectedLow, ExpectedHigh, Score, DeviatingSince, Forecast)
+            == (other.Text, other.Property, other.Observed, other.ExpectedLow, other.ExpectedHigh, other.Score, other.DeviatingSince, other.Forecast)
+        && Contributors.SequenceEqual(other.Contributors);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Property, Observed, ExpectedLow, ExpectedHigh, Score, DeviatingSince, Forecast);
 }

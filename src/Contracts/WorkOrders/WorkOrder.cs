@@ -33,7 +33,10 @@ public sealed record WorkOrder(
 
     [Id(17)] public string? TechnicianId { get; init; }
 
-    /// <summary>When the SLA of the customer's tier and the priority wants the job done.</summary>
+    /// <summary>
+    /// When the SLA of the customer's tier and the priority wants the job done; a predictive order (from a forecast)
+    /// is due sooner if the forecast's earliest crossing comes first. On creation, a value given is kept when earlier than the SLA's.
+    /// </summary>
     [Id(18)] public DateTimeOffset? DueAt { get; init; }
 
     [Id(19)] public DateTimeOffset? AssignedAt { get; init; }

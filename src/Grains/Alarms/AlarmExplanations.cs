@@ -10,7 +10,8 @@ internal static class AlarmExplanations
         explanation.Text, explanation.Property, explanation.Observed, explanation.ExpectedLow, explanation.ExpectedHigh, explanation.Score)
     {
         DeviatingSince = explanation.DeviatingSince,
-        Contributors = [.. explanation.Contributors.Select(c => new AlarmContribution(c.Property, c.Share, c.Observed, c.Expected))],
+        // The shared empty list when there are none, so explanations without contributors compare equal as values.
+        Contributors = explanation.Contributors.Count == 0 ? [] : [.. explanation.Contributors.Select(c => new AlarmContribution(c.Property, c.Share, c.Observed, c.Expected))],
         Forecast = explanation.Forecast is { } f ? new AlarmForecast(f.Limit, f.CrossingAt, f.Earliest, f.Latest) : null,
     };
 }

@@ -14,4 +14,10 @@ public static class SlaPolicy
         var key = $"{tier}-{priority}".ToLowerInvariant();
         return TimeSpan.FromHours(options.SlaHours.GetValueOrDefault(key, WorkOrderOptions.DefaultSlaHours[key]));
     }
+
+    /// <summary>
+    /// When a new order is due: by the SLA, or sooner when whoever created it needs it sooner (<paramref name="wanted"/>:
+    /// a predictive order must be done before the forecast crossing). Never later than the SLA, which is the customer's promise.
+    /// </summary>
+    public static DateTimeOffset Due(DateTimeOffset? wanted, DateTimeOffset slaDue) => wanted is { } due && due < slaDue ? due : slaDue;
 }

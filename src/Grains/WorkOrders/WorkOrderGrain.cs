@@ -35,7 +35,7 @@ public sealed class WorkOrderGrain(
             State = WorkOrderState.New,
             CreatedAt = now,
             UpdatedAt = now,
-            DueAt = now + SlaPolicy.Target(options.Value, tier, order.Priority),
+            DueAt = SlaPolicy.Due(order.DueAt, now + SlaPolicy.Target(options.Value, tier, order.Priority)),
             History = [new WorkOrderStep(WorkOrderState.New, now, order.CreatedBy, order.Description)],
         };
         await SaveAsync(created);

@@ -31,6 +31,8 @@ public abstract class CompiledRule<TState> : ICompiledRule
 
     public virtual bool IsMoreExtreme(double candidate, double peak) => false;
 
+    public virtual bool IsMoreExtreme(TState state, double candidate, double peak) => IsMoreExtreme(candidate, peak);
+
     IRuleState ICompiledRule.Start(RuleStart start) => Start(start);
 
     IRuleState? ICompiledRule.Restore(ReadOnlySpan<byte> checkpoint) => Restore(checkpoint);
@@ -44,6 +46,8 @@ public abstract class CompiledRule<TState> : ICompiledRule
     DateTimeOffset? ICompiledRule.NextDue(IRuleState state, in DeviceActivity activity) => NextDue(Own(state), activity);
 
     void ICompiledRule.OnAlarmCleared(IRuleState state, bool byPerson, DateTimeOffset at) => OnAlarmCleared(Own(state), byPerson, at);
+
+    bool ICompiledRule.IsMoreExtreme(IRuleState state, double candidate, double peak) => IsMoreExtreme(Own(state), candidate, peak);
 
     RuleExplanation ICompiledRule.Explain(IRuleState state, RuleStep raise, in DeviceActivity activity, DateTimeOffset now) => Explain(Own(state), raise, activity, now);
 

@@ -47,4 +47,10 @@ public interface ICompiledRule
 
     /// <summary>For replay: whether <paramref name="candidate"/> lies further into the firing condition than <paramref name="peak"/>.</summary>
     bool IsMoreExtreme(double candidate, double peak);
+
+    /// <summary>
+    /// For replay: the same ranking for one series, for kinds whose ranking depends on what the series did (a forecast
+    /// watches a rising or a falling limit as the data showed it). Replay calls this one; by default it is the one above.
+    /// </summary>
+    bool IsMoreExtreme(IRuleState state, double candidate, double peak) => IsMoreExtreme(candidate, peak);
 }

@@ -1,4 +1,5 @@
 using IotService.Rules.Anomalies;
+using IotService.Rules.Forecasts;
 using IotService.Rules.NoData;
 using IotService.Rules.Planned;
 using IotService.Rules.Thresholds;
@@ -30,8 +31,8 @@ public sealed class RuleKindRegistry
         Names = [.. Kinds.Select(kind => kind.Name)];
     }
 
-    /// <summary>Threshold and no-data, then the kinds models may already declare but that do not fire yet (anomaly, forecast).</summary>
-    public static RuleKindRegistry Standard { get; } = new([new ThresholdKind(), new NoDataKind(), new AnomalyKind(), DeclaredKind.Forecast]);
+    /// <summary>Threshold, no-data, anomaly and forecast, in the order of SPEC §6.</summary>
+    public static RuleKindRegistry Standard { get; } = new([new ThresholdKind(), new NoDataKind(), new AnomalyKind(), new ForecastKind()]);
 
     public IReadOnlyList<IRuleKind> Kinds { get; }
 

@@ -3,6 +3,6 @@ namespace IotService.Rules.Replay;
 /// <summary>
 /// One period in which a rule fired (or would have). <paramref name="ClearedAt"/> is null when it was still firing
 /// at the end of the history. <paramref name="PeakValue"/> is the most extreme value while firing, as the rule
-/// ranks them (<see cref="Kinds.ICompiledRule.IsMoreExtreme"/>); the clearing reading is not part of the firing.
+/// ranks them (<see cref="Kinds.ICompiledRule.IsMoreExtreme(Kinds.IRuleState, double, double)"/>); the clearing reading is not part of the firing.
 /// </summary>
 public sealed record RuleFiring(string DeviceId, DateTimeOffset RaisedAt, DateTimeOffset? ClearedAt, double PeakValue);

@@ -68,7 +68,7 @@ public sealed class RuleReplayRun
                 break;
             case RuleTransition.None when openIndex >= 0:
                 var open = _firings[openIndex];
-                if (_rule.IsMoreExtreme(reading.Value, open.PeakValue))
+                if (_rule.IsMoreExtreme(device.State, reading.Value, open.PeakValue))
                 {
                     _firings[openIndex] = open with { PeakValue = reading.Value };
                 }

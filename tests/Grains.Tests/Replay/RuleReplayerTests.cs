@@ -261,7 +261,26 @@ public sealed class RuleReplayerTests : IAsyncLifetime
         var errors = await ErrorsAsync(request);
 
         Assert.Equal([field], errors.Keys);
-        Assert.Equal("'nodata' rules cannot be replayed; replay supports threshold, anomaly rules only", Assert.Single(errors[field]));
+        Assert.Equal("'nodata' rules cannot be replayed; replay supports threshold, anomaly, forecast rules only", Assert.Single(errors[field]));
+    }
+
+    [Fact]
+    public async Task AForecastRuleReplayedOverAStoredDriftReportsItsFiring()
+    {
+        // Hourly for 40 days, 1 °C a day up from 60 °C with an alternating wobble: 90 °C is reached on day 30, so a
+        // 7-day forecast fires about a week before and is still firing at the end; its peak is the highest value since.
+        var model = Model with { Id = "drift" };
+        await _history.Devices.UpsertAsync(Device("drift-1", "drift"));
+        var drift = Enumerable.Range(0, 40 * 24).Select(h => (At: T0.AddHours(h), Value: 60 + (h / 24.0) + (h % 2 == 0 ? 0.5 : -0.5))).ToList();
+        await _history.Store.WriteAsync([.. drift.Select(r => new HistoryPoint("drift-1", "drift", null, r.At, [new("temperature", r.Value)]))], CancellationToken.None);
+        var forecast = new RuleDefinition("warming", "forecast", Severity.Minor, "temperature", Limit: 90, HorizonSeconds: 7 * 86_400);
+
+        var result = await _history.Service(chunkSize: 100).ReplayAsync(model, new RuleReplayRequest(forecast, From: T0, To: T0.AddDays(40))).ResponseAsync();
+
+        var firing = Assert.Single(result.Firings);
+        Assert.Equal((1, drift.Count, "drift-1", (DateTimeOffset?)null), (result.FiringCount, result.Readings, firing.DeviceId, firing.ClearedAt));
+        Assert.InRange(firing.RaisedAt, T0.AddDays(22), T0.AddDays(24));
+        Assert.Equal(drift.Max(r => r.Value), firing.PeakValue);
     }
 
     [Fact]

@@ -60,6 +60,25 @@ public sealed class RuleReplayApiTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task AForecastRuleReplayedOverAPublishedDriftReportsItsFiring()
+    {
+        // 20 °C rising 0.6 °C a minute, every 20 s, with an alternating wobble: 80 °C is reached at 6000 s, so a
+        // forecast looking 1200 s ahead fires shortly before 4800 s and is still firing at the end.
+        var drift = Enumerable.Range(0, 360).Select(i => (Seconds: i * 20, Value: 20 + (i * 0.2) + (i % 2 == 0 ? 0.3 : -0.3))).ToArray();
+        var (model, device) = await PublishHistoryAsync(drift);
+        var forecast = new { id = "warming", kind = "forecast", property = "temperature", limit = 80, horizonSeconds = 1200, severity = "minor" };
+
+        var body = await ReplayAsync(model, new { rule = forecast, from = T0, to = T0.AddHours(2) });
+
+        Assert.Equal((1, drift.Length), (body["firingCount"]!.GetValue<int>(), body["readings"]!.GetValue<int>()));
+        var firing = body["firings"]![0]!;
+        Assert.InRange(Seconds(firing["raisedAt"]), 4600, 4820);
+        Assert.Null(firing["clearedAt"]);
+        Assert.Equal(drift.Max(r => r.Value), firing["peakValue"]!.GetValue<double>(), 6);
+        Assert.Equal(device, firing["deviceId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task BadRequestsAre400ProblemDetailsListingEveryError()
     {
         var (model, _) = await PublishHistoryAsync();
@@ -94,8 +113,8 @@ public sealed class RuleReplayApiTests(HubFixture fixture)
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>A model of its own with a disabled 60 s overheat rule, one device, and <see cref="History"/> published as one QoS 1 message.</summary>
-    private async Task<(string Model, string Device)> PublishHistoryAsync()
+    /// <summary>A model of its own with a disabled 60 s overheat rule, one device, and <paramref name="history"/> (by default <see cref="History"/>) published as one QoS 1 message.</summary>
+    private async Task<(string Model, string Device)> PublishHistoryAsync((int Seconds, double Value)[]? history = null)
     {
         var model = "replay-" + Guid.NewGuid().ToString("N")[..8];
         var created = await Hub.Admin.PostAsJsonAsync("/api/device-models", new
@@ -113,7 +132,7 @@ public sealed class RuleReplayApiTests(HubFixture fixture)
         var device = HubFixture.NewDeviceId("replay");
         var (secret, _) = await Hub.RegisterDeviceAsync(device, model);
         await using var client = await MqttDevice.ConnectAsync(Hub.MqttPort, device, secret);
-        var readings = History.Select(r => $$$"""{"ts":{{{T0.AddSeconds(r.Seconds).ToUnixTimeMilliseconds()}}},"values":{"temperature":{{{r.Value.ToString(CultureInfo.InvariantCulture)}}},"rpm":1000}}""");
+        var readings = (history ?? History).Select(r => $$$"""{"ts":{{{T0.AddSeconds(r.Seconds).ToUnixTimeMilliseconds()}}},"values":{"temperature":{{{r.Value.ToString(CultureInfo.InvariantCulture)}}},"rpm":1000}}""");
 
         var ack = await client.PublishAsync("[" + string.Join(",", readings) + "]");
 

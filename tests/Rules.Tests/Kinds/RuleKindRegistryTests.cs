@@ -1,4 +1,5 @@
 using IotService.Rules.Anomalies;
+using IotService.Rules.Forecasts;
 using IotService.Rules.Kinds;
 using IotService.Rules.NoData;
 using IotService.Rules.Planned;
@@ -13,13 +14,14 @@ public sealed class RuleKindRegistryTests
         => Assert.Equal(["threshold", "nodata", "anomaly", "forecast"], RuleKindRegistry.Standard.Names);
 
     [Fact]
-    public void ThresholdAnomalyRulesAreReplayableAndNoDataIsNot()
-        => Assert.Equal(["threshold", "anomaly"], RuleKindRegistry.Standard.Kinds.Where(k => k.Replayable).Select(k => k.Name));
+    public void ThresholdAnomalyAndForecastRulesAreReplayableAndNoDataIsNot()
+        => Assert.Equal(["threshold", "anomaly", "forecast"], RuleKindRegistry.Standard.Kinds.Where(k => k.Replayable).Select(k => k.Name));
 
     [Theory]
     [InlineData("threshold", typeof(ThresholdKind))]
     [InlineData("nodata", typeof(NoDataKind))]
     [InlineData("anomaly", typeof(AnomalyKind))]
+    [InlineData("forecast", typeof(ForecastKind))]
     public void FindsAKindByItsExactName(string name, Type expected)
         => Assert.IsType(expected, RuleKindRegistry.Standard.Find(name));
 
