@@ -10,7 +10,8 @@ internal static class AlarmExplanations
         explanation.Text, explanation.Property, explanation.Observed, explanation.ExpectedLow, explanation.ExpectedHigh, explanation.Score)
     {
         DeviatingSince = explanation.DeviatingSince,
-        Contributors = [.. explanation.Contributors.Select(c => new AlarmContribution(c.Property, c.Share, c.Observed, c.Expected))],
+        // No contributors stay the shared empty list, so explanations without them compare equal.
+        Contributors = explanation.Contributors.Count == 0 ? [] : [.. explanation.Contributors.Select(c => new AlarmContribution(c.Property, c.Share, c.Observed, c.Expected))],
         Forecast = explanation.Forecast is { } f ? new AlarmForecast(f.Limit, f.CrossingAt, f.Earliest, f.Latest) : null,
     };
 }
