@@ -3,6 +3,7 @@ using IotService.Contracts.Devices;
 using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
 using IotService.Grains.Alarms;
+using IotService.Grains.Anomalies;
 using IotService.Grains.Devices;
 using IotService.Grains.Dispatching;
 using IotService.Grains.Replay;
@@ -29,9 +30,12 @@ public static class GrainsHostingExtensions
         services.AddOptions<WorkOrderOptions>().BindConfiguration(WorkOrderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RuleReplayOptions>().BindConfiguration(RuleReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MultivariateOptions>().BindConfiguration(MultivariateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(RuleKindRegistry.Standard);
         services.AddSingleton<ModelRulesCache>();
         services.AddSingleton<RuleReplayer>();
+        services.AddSingleton<MultivariateHistory>();
+        services.AddSingleton<MultivariateTraining>();
         services.TryAddSingleton<IAlarmNotifier, NullAlarmNotifier>();
         services.TryAddSingleton<IWorkOrderNotifier, NullWorkOrderNotifier>();
         services.TryAddSingleton<IDeviceDeltaNotifier, NullDeviceDeltaNotifier>();
@@ -42,6 +46,7 @@ public static class GrainsHostingExtensions
         services.AddSingleton<ManualAssignment>();
         services.AddHostedService<PresenceSweeper>();
         services.AddHostedService<RuleClock>();
+        services.AddHostedService<MultivariateTrainingSweep>();
         services.AddHostedService<DispatchKeeper>();
         return builder;
     }

@@ -14,9 +14,18 @@ public sealed partial class DeviceAlarms
         fresh = false;
         if (s.RuleStates.TryGetValue(rule.Id, out var checkpoint) && checkpoint.Fingerprint == rule.Fingerprint)
         {
+            if (checkpoint.Live is { } previous && !ReferenceEquals(checkpoint.LiveOwner, rule.Compiled))
+            {
+                // The same definition compiled anew (a model version that changed other rules, a retrained detector): the
+                // state passes through its checkpoint, so the new compilation decides whether it can continue it.
+                checkpoint.Data = previous.Checkpoint();
+                checkpoint.Live = null;
+            }
+
             checkpoint.Live ??= checkpoint.Data is { } data ? rule.Compiled.Restore(data) : null;
             if (checkpoint.Live is { } live)
             {
+                checkpoint.LiveOwner = rule.Compiled;
                 return live;
             }
         }
@@ -27,6 +36,7 @@ public sealed partial class DeviceAlarms
         }
 
         fresh = true;
+        checkpoint.LiveOwner = rule.Compiled;
         return checkpoint.Live = rule.Compiled.Start(new RuleStart(now, s.OpenAlarms.GetValueOrDefault(rule.Id)?.RaisedAt));
     }
 }

@@ -1,7 +1,9 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Common;
 using IotService.Contracts.Models;
+using IotService.Grains.Anomalies;
 using IotService.Grains.Models;
+using IotService.Rules.Anomalies.Multivariate;
 using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Alarms;
@@ -20,15 +22,17 @@ public sealed class DeviceRules
 
     public static readonly IReadOnlyList<string> ActionNames = [NotifyOwner, NotifySupervisor, NotifyCustomer, CreateWorkOrder];
 
-    public static readonly DeviceRules None = new(null, RuleKindRegistry.Standard);
+    public static readonly DeviceRules None = new(null, RuleKindRegistry.Standard, null);
 
     private readonly Dictionary<string, ModelRule[]> _readersByProperty;
     private readonly Dictionary<Severity, IReadOnlyList<string>> _actions;
 
-    private DeviceRules(DeviceModelDefinition? model, RuleKindRegistry kinds)
+    private DeviceRules(DeviceModelDefinition? model, RuleKindRegistry kinds, MultivariateModel? detector)
     {
         Model = model;
-        var scope = RuleDefinitions.ScopeOf(model);
+        Detector = detector;
+        WantsDetector = MultivariateSchedule.WantsDetector(model);
+        var scope = RuleDefinitions.ScopeOf(model, detector);
         All = [.. (model?.Rules ?? [])
             .Where(rule => rule.Enabled)
             .Select(rule => (Definition: rule, RuleDefinitions.Compile(kinds, rule, scope).Rule))
@@ -56,6 +60,14 @@ public sealed class DeviceRules
 
     public int Version => Model?.Version ?? -1;
 
+    /// <summary>The model's trained multivariate detector these rules were compiled with; null when it has none.</summary>
+    public MultivariateModel? Detector { get; }
+
+    public int DetectorVersion => Detector?.Version ?? 0;
+
+    /// <summary>Whether the model has a rule a multivariate detector serves, so a newer detector is worth looking for.</summary>
+    public bool WantsDetector { get; }
+
     /// <summary>Enabled rules in the model's order, every kind.</summary>
     public IReadOnlyList<ModelRule> All { get; }
 
@@ -64,10 +76,11 @@ public sealed class DeviceRules
 
     public TimeSpan? EscalateAfter { get; }
 
-    public static DeviceRules From(DeviceModelDefinition? model, RuleKindRegistry kinds)
+    /// <summary>The rules of <paramref name="model"/>, compiled with its trained multivariate <paramref name="detector"/> if it has one.</summary>
+    public static DeviceRules From(DeviceModelDefinition? model, RuleKindRegistry kinds, MultivariateModel? detector = null)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        return model is null ? None : new DeviceRules(model, kinds);
+        return model is null ? None : new DeviceRules(model, kinds, detector);
     }
 
     /// <summary>The rules that read values of <paramref name="property"/>.</summary>

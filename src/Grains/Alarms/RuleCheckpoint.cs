@@ -37,4 +37,8 @@ public sealed class RuleCheckpoint
     /// <summary>The rule's state in this activation; null until the rule first runs (then restored from <see cref="Data"/>).</summary>
     [field: NonSerialized]
     internal IRuleState? Live { get; set; }
+
+    /// <summary>The compiled rule <see cref="Live"/> belongs to; another compilation of the same definition restores from its checkpoint.</summary>
+    [field: NonSerialized]
+    internal ICompiledRule? LiveOwner { get; set; }
 }

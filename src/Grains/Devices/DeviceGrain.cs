@@ -90,6 +90,11 @@ public sealed partial class DeviceGrain(
         {
             await UseRulesAsync(batch.ModelVersion);
         }
+        else if (modelRules.Newer(S.ModelId, _alarms.Rules) is { } newer)
+        {
+            // A retrained detector: the same model version compiled anew, already in the silo's cache.
+            UseRules(newer);
+        }
 
         foreach (var reading in batch.Readings)
         {
@@ -204,7 +209,11 @@ public sealed partial class DeviceGrain(
 
     private async Task UseRulesAsync(int minVersion)
     {
-        var rules = await modelRules.GetAsync(S.ModelId, minVersion);
+        UseRules(await modelRules.GetAsync(S.ModelId, minVersion));
+    }
+
+    private void UseRules(DeviceRules rules)
+    {
         if (!ReferenceEquals(rules, _alarms.Rules) && _alarms.UseRules(S, rules, time.GetUtcNow()))
         {
             MarkDirty();

@@ -1,4 +1,5 @@
 using IotService.Contracts.Models;
+using IotService.Rules.Anomalies.Multivariate;
 using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Models;
@@ -18,8 +19,8 @@ public static class RuleDefinitions
             definition.HorizonSeconds);
     }
 
-    /// <summary>The model's properties and units, as a rule may see them.</summary>
-    public static RuleScope ScopeOf(DeviceModelDefinition? model)
+    /// <summary>The model's properties and units, and its trained multivariate detector if any, as a rule may see them.</summary>
+    public static RuleScope ScopeOf(DeviceModelDefinition? model, MultivariateModel? multivariate = null)
     {
         var units = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var property in model?.Properties ?? [])
@@ -30,7 +31,7 @@ public static class RuleDefinitions
             }
         }
 
-        return new RuleScope(units);
+        return new RuleScope(units, multivariate);
     }
 
     /// <summary>The definition compiled by its kind; an unknown kind fails on <c>kind</c>.</summary>
