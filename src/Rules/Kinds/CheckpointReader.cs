@@ -48,6 +48,13 @@ public ref struct CheckpointReader
         }
     }
 
+    /// <summary>What <see cref="CheckpointWriter.Nested"/> wrote; empty (and failure) when short.</summary>
+    public ReadOnlySpan<byte> Nested()
+    {
+        var length = Whole();
+        return length is >= 0 and <= int.MaxValue ? Take((int)length) : Take(int.MaxValue);
+    }
+
     public long Whole() => Take(sizeof(long)) is { Length: sizeof(long) } b ? BinaryPrimitives.ReadInt64LittleEndian(b) : 0;
 
     public DateTimeOffset Time()

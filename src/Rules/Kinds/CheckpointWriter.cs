@@ -46,6 +46,14 @@ public sealed class CheckpointWriter
         return this;
     }
 
+    /// <summary>Another state's checkpoint inside this one, length first (a rule made of parts keeps each part's own format).</summary>
+    public CheckpointWriter Nested(ReadOnlySpan<byte> checkpoint)
+    {
+        Whole(checkpoint.Length);
+        _buffer.Write(checkpoint);
+        return this;
+    }
+
     public CheckpointWriter Whole(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(sizeof(long)), value);
