@@ -27,6 +27,7 @@ public sealed partial class SeriesDetector
     private readonly DetectorSettings _settings;
     private readonly float[] _profile;
     private readonly float[] _recentSurprise;
+    private readonly float[] _remarkable;
     private readonly double[] _predictorError = new double[PredictorCount];
     private long _seen;
     private double _last;
@@ -47,6 +48,8 @@ public sealed partial class SeriesDetector
         _profile = new float[_settings.ProfileSlots];
         _profile.AsSpan().Fill(float.NaN);
         _recentSurprise = new float[_settings.SustainedReadings];
+        _remarkable = new float[_settings.ProfileSlots];
+        _remarkable.AsSpan().Fill(float.NegativeInfinity);
     }
 
     /// <summary>Readings seen so far.</summary>
@@ -67,7 +70,18 @@ public sealed partial class SeriesDetector
     /// <summary>The anomaly score of one reading in [0, 1], from the readings before it; readings must come oldest first.</summary>
     public double Score(double value, DateTimeOffset at)
     {
+        if (!double.IsFinite(value))
+        {
+            // Nothing to learn from, and one NaN in a running mean would poison every later score.
+            return 0;
+        }
+
         var surprise = Surprise(value, at);
+        if (_seen > 2)
+        {
+            surprise = DailyDiscount(surprise, at);
+        }
+
         var decades = Likelihood(surprise);
         return Report(decades, at);
     }
