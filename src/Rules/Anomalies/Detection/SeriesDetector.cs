@@ -7,11 +7,13 @@ namespace IotService.Rules.Anomalies.Detection;
 /// came before it only: no look-ahead, no knowledge of the series' future range. Memory and time per reading are
 /// constant (a few hundred bytes; see <see cref="DetectorSettings"/>).
 /// <para>
-/// How it scores, in three steps:
+/// How it scores, in four steps:
 /// <list type="number">
 /// <item>Predict: four predictors run side by side (the last value, a short and a long moving level, and the value
 /// usual at this time of day); the one with the smallest recent error predicts, and the surprise is the reading's
 /// error in units of that predictor's typical error.</item>
+/// <item>Discount what happens every day: a surprise as large as one remembered within an hour of this time of day on
+/// recent days is divided by it, so a nightly job's spike stops being news (see <c>SeriesDetector.Daily.cs</c>).</item>
 /// <item>Compare with what is usual for this series: the surprise of this reading, and the average of the last few,
 /// against their own long-run mean and spread, as a Gaussian tail probability in decades (a noisy series is allowed
 /// its noise; a calm one is not).</item>
