@@ -30,6 +30,18 @@ public sealed record DetectorSettings
     /// <summary>Weight of a new reading in its time-of-day slot (the profile follows the last few days).</summary>
     public double ProfileRate { get; init; } = 0.5;
 
+    /// <summary>
+    /// A surprise of at least this many usual errors is remembered at its time of day, so the same surprise at about the
+    /// same time on the following days is discounted (see <see cref="DailyTolerance"/>).
+    /// </summary>
+    public double RemarkableSurprise { get; init; } = 5;
+
+    /// <summary>How far apart in time of day two surprises may be and still count as the same daily one (jobs drift).</summary>
+    public TimeSpan DailyTolerance { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How much a remembered daily surprise shrinks each day it does not come back (2: it halves).</summary>
+    public double DailyFade { get; init; } = 2;
+
     /// <summary>A prediction error is counted up to this many error scales: beyond it, more is not more surprising.</summary>
     public double SurpriseCap { get; init; } = 20;
 

@@ -14,7 +14,7 @@ public sealed partial class SeriesDetector
             writer.Number(error);
         }
 
-        writer.Numbers(_profile).Numbers(_recentSurprise).Whole(_recentIndex)
+        writer.Numbers(_profile).Numbers(_remarkable).Numbers(_recentSurprise).Whole(_recentIndex)
             .Number(_usualMean).Number(_usualSpread).Number(_usualSustainedMean).Number(_usualSustainedSpread)
             .Number(_eventBest).Whole(_calm).Time(_eventSince).Number(Expected).Number(ExpectedSpread);
     }
@@ -33,6 +33,7 @@ public sealed partial class SeriesDetector
         }
 
         reader.Numbers(detector._profile);
+        reader.Numbers(detector._remarkable);
         reader.Numbers(detector._recentSurprise);
         detector._recentIndex = (int)reader.Whole();
         detector._usualMean = reader.Number();

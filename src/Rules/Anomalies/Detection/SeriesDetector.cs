@@ -7,11 +7,13 @@ namespace IotService.Rules.Anomalies.Detection;
 /// came before it only: no look-ahead, no knowledge of the series' future range. Memory and time per reading are
 /// constant (a few hundred bytes; see <see cref="DetectorSettings"/>).
 /// <para>
-/// How it scores, in three steps:
+/// How it scores, in four steps:
 /// <list type="number">
 /// <item>Predict: four predictors run side by side (the last value, a short and a long moving level, and the value
 /// usual at this time of day); the one with the smallest recent error predicts, and the surprise is the reading's
 /// error in units of that predictor's typical error.</item>
+/// <item>Discount what happens every day: a surprise as large as one remembered within an hour of this time of day on
+/// recent days is divided by it, so a nightly job's spike stops being news (see <c>SeriesDetector.Daily.cs</c>).</item>
 /// <item>Compare with what is usual for this series: the surprise of this reading, and the average of the last few,
 /// against their own long-run mean and spread, as a Gaussian tail probability in decades (a noisy series is allowed
 /// its noise; a calm one is not).</item>
@@ -27,6 +29,7 @@ public sealed partial class SeriesDetector
     private readonly DetectorSettings _settings;
     private readonly float[] _profile;
     private readonly float[] _recentSurprise;
+    private readonly float[] _remarkable;
     private readonly double[] _predictorError = new double[PredictorCount];
     private long _seen;
     private double _last;
@@ -47,6 +50,8 @@ public sealed partial class SeriesDetector
         _profile = new float[_settings.ProfileSlots];
         _profile.AsSpan().Fill(float.NaN);
         _recentSurprise = new float[_settings.SustainedReadings];
+        _remarkable = new float[_settings.ProfileSlots];
+        _remarkable.AsSpan().Fill(float.NegativeInfinity);
     }
 
     /// <summary>Readings seen so far.</summary>
@@ -67,7 +72,18 @@ public sealed partial class SeriesDetector
     /// <summary>The anomaly score of one reading in [0, 1], from the readings before it; readings must come oldest first.</summary>
     public double Score(double value, DateTimeOffset at)
     {
+        if (!double.IsFinite(value))
+        {
+            // Nothing to learn from, and one NaN in a running mean would poison every later score.
+            return 0;
+        }
+
         var surprise = Surprise(value, at);
+        if (_seen > 2)
+        {
+            surprise = DailyDiscount(surprise, at);
+        }
+
         var decades = Likelihood(surprise);
         return Report(decades, at);
     }
