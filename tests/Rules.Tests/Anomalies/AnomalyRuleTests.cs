@@ -47,8 +47,8 @@ public sealed class AnomalyRuleTests
     [Fact]
     public void ARuleOnAllPropertiesWatchesEveryPropertyOfTheModel()
     {
-        Assert.Equal(["supply", "return"], Compile(new RuleSpec("odd", "anomaly")).Properties);
-        Assert.Equal(["supply", "return"], Compile(new RuleSpec("odd", "anomaly", RuleSpec.AllProperties)).Properties);
+        Assert.Equal(["supply", "return"], new AnomalyKind().Compile(new RuleSpec("odd", "anomaly"), Chiller).Rule!.Properties);
+        Assert.Equal(["supply", "return"], new AnomalyKind().Compile(new RuleSpec("odd", "anomaly", RuleSpec.AllProperties), Chiller).Rule!.Properties);
         Assert.Equal(["return"], Compile(new RuleSpec("odd", "anomaly", "return")).Properties);
     }
 
@@ -56,14 +56,14 @@ public sealed class AnomalyRuleTests
     public void SensitivityOutsideZeroToOneIsRefusedAndHigherSensitivityLowersTheThreshold()
     {
         Assert.Equal([new FieldError("sensitivity", "0 to 1")], new AnomalyKind().Compile(new RuleSpec("odd", "anomaly", Sensitivity: 1.5), Chiller).Errors);
-        Assert.True(Compile(new RuleSpec("a", "anomaly", Sensitivity: 0.9)).Threshold < Compile(new RuleSpec("b", "anomaly")).Threshold);
-        Assert.True(Compile(new RuleSpec("a", "anomaly", Sensitivity: 0.1)).Threshold > Compile(new RuleSpec("b", "anomaly")).Threshold);
+        Assert.True(Compile(new RuleSpec("a", "anomaly", "supply", Sensitivity: 0.9)).Threshold < Compile(new RuleSpec("b", "anomaly", "supply")).Threshold);
+        Assert.True(Compile(new RuleSpec("a", "anomaly", "supply", Sensitivity: 0.1)).Threshold > Compile(new RuleSpec("b", "anomaly", "supply")).Threshold);
     }
 
     [Fact]
     public void AStateRestoredFromItsCheckpointScoresTheFollowingReadingsIdentically()
     {
-        var rule = Compile(new RuleSpec("odd", "anomaly"));
+        var rule = Compile(new RuleSpec("odd", "anomaly", "supply"));
         var state = rule.Start(new RuleStart(T0));
         _ = Feed(rule, state, "supply", Noise(300, level: 7, seed: 4)).ToList();
         var restored = rule.Restore(state.Checkpoint());
@@ -79,7 +79,7 @@ public sealed class AnomalyRuleTests
     [Fact]
     public void ACheckpointOfAnotherPropertyListIsRefused()
     {
-        var both = Compile(new RuleSpec("odd", "anomaly"));
+        var both = Compile(new RuleSpec("odd", "anomaly", "return"));
         var one = Compile(new RuleSpec("odd", "anomaly", "supply"));
         Assert.Null(one.Restore(both.Start(new RuleStart(T0)).Checkpoint()));
         Assert.Null(one.Restore([1, 2, 3]));

@@ -57,6 +57,9 @@ public sealed record DetectorSettings
     /// <summary>An event ends after this many readings in a row below <see cref="CalmDecades"/>.</summary>
     public int CalmReadings { get; init; } = 100;
 
+    /// <summary>How many calm readings one restless reading undoes while an event winds down.</summary>
+    public int CalmSetback { get; init; } = 10;
+
     /// <summary>Below this many decades of likelihood a reading counts as calm.</summary>
     public double CalmDecades { get; init; } = 2;
 
@@ -64,7 +67,7 @@ public sealed record DetectorSettings
     /// The score at which a rule of default sensitivity (0.5) raises: the single threshold that scores best on the NAB
     /// development set (the NAB scorer chooses it there; the hub has to choose it once for everyone).
     /// </summary>
-    public double AlarmScore { get; init; } = 0.267;
+    public double AlarmScore { get; init; } = 0.29;
 
     /// <summary>Decades of likelihood that make a score of 1.</summary>
     public double FullScaleDecades { get; init; } = 20;

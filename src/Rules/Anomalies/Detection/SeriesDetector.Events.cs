@@ -4,7 +4,8 @@ public sealed partial class SeriesDetector
 {
     /// <summary>
     /// Turns likelihoods into event scores: a reading scores only when it is the first surprising one of an event or
-    /// clearly beats the event's best so far; every other reading scores 0. An event ends after a calm stretch.
+    /// clearly beats the event's best so far; every other reading scores 0. An event ends after a mostly calm stretch:
+    /// each calm reading counts one, each restless one sets the count back by <see cref="DetectorSettings.CalmSetback"/>.
     /// </summary>
     private double Report(double decades, DateTimeOffset at)
     {
@@ -26,7 +27,8 @@ public sealed partial class SeriesDetector
         }
         else
         {
-            _calm = 0;
+            // A setback, not a restart: on a noisy series an ordinary blip now and then must not keep an event open for days.
+            _calm = Math.Max(0, _calm - _settings.CalmSetback);
         }
 
         return Math.Min(1, reported / _settings.FullScaleDecades);
