@@ -107,7 +107,7 @@ public static class DemoModels
             Threshold("over-temperature", "furnace_temp", ">", 1180, 20, 1150, Severity.Critical),
             Threshold("thermocouple-open", "thermocouple_temp", ">=", 1290, 0, 1250, Severity.Major),
             Threshold("cabinet-hot", "ambient_temp", ">", 55, 300, 50, Severity.Major),
-            Forecast("cabinet-heating", "ambient_temp", 55, horizonDays: 2.0 / 24, Severity.Major),
+            Forecast("cabinet-heating", "ambient_temp", 55, horizonDays: 0.5 / 24, Severity.Major),
             Silent(600),
         ]);
 

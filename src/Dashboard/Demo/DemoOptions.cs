@@ -40,6 +40,15 @@ public sealed class DemoOptions
     [Range(0, 100_000)]
     public double MaxFaultsPerHour { get; set; } = 120;
 
+    /// <summary>
+    /// Faults per hour across the whole fleet that only a learned rule finds: a speed shifted within its thresholds, a
+    /// chiller's return water following its supply, a cabinet heating up on a ramp a forecast sees coming. Scheduled
+    /// apart from the threshold faults and often enough that anomaly and forecast alarms show within minutes of the
+    /// detectors having learned the fleet (docs/demo.md).
+    /// </summary>
+    [Range(0, 100_000)]
+    public double LearnedFaultsPerHour { get; set; } = 60;
+
     /// <summary>Seed of the fleet layout and of every signal: the same seed gives the same fleet and values.</summary>
     public int Seed { get; set; } = 42;
 
@@ -80,6 +89,9 @@ public sealed class DemoOptions
 
     /// <summary>Expected faults per device per hour in a fleet of <paramref name="devices"/>.</summary>
     public double FaultProbabilityFor(int devices) => Math.Min(FaultProbability, MaxFaultsPerHour / Math.Max(1, devices));
+
+    /// <summary>Expected learned-rule faults per device per hour in a fleet of <paramref name="devices"/>.</summary>
+    public double LearnedFaultProbabilityFor(int devices) => Math.Min(1, LearnedFaultsPerHour / Math.Max(1, devices));
 
     /// <summary>Seconds between two simulator summary log lines.</summary>
     [Range(1, 86_400)]

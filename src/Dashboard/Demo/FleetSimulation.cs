@@ -31,7 +31,7 @@ internal sealed class FleetSimulation : IDisposable
         _time = time;
         _logger = logger;
         var context = new SimulationContext(
-            stats, new SignalGenerator(options.FaultProbabilityFor(devices.Count)), options.PublishIntervalFor(devices.Count), time, logger, keyFile);
+            stats, new SignalGenerator(options.FaultProbabilityFor(devices.Count), options.LearnedFaultProbabilityFor(devices.Count)), options.PublishIntervalFor(devices.Count), time, logger, keyFile);
         var factory = new MqttClientFactory();
         var connected = direct is null ? devices.Count : Math.Min(options.MqttConnections, devices.Count);
         _devices = new List<SimulatedDevice>(connected);

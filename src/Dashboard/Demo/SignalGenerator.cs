@@ -27,14 +27,24 @@ public sealed class SignalGenerator
     private const ulong FaultSalt = 5;
     private const ulong WanderSalt = 6;
 
-    private readonly double _faultSpacingSeconds;
+    private const ulong LearnedFaultSalt = 7;
 
-    /// <param name="faultProbabilityPerHour">Expected faults per device per hour, 0 to 1.</param>
-    public SignalGenerator(double faultProbabilityPerHour)
+    private readonly double _faultSpacingSeconds;
+    private readonly double _learnedFaultSpacingSeconds;
+
+    /// <param name="faultProbabilityPerHour">Expected faults per device per hour that push a property beyond a threshold, 0 to 1.</param>
+    /// <param name="learnedFaultProbabilityPerHour">
+    /// Expected faults per device per hour that only a learned rule finds (a shift, a broken relation, a ramp a forecast
+    /// sees coming), 0 to 1: scheduled apart from the threshold faults so the demo can show them often.
+    /// </param>
+    public SignalGenerator(double faultProbabilityPerHour, double learnedFaultProbabilityPerHour = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(faultProbabilityPerHour);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(faultProbabilityPerHour, 1);
-        _faultSpacingSeconds = faultProbabilityPerHour > 0 ? 3600 / faultProbabilityPerHour : double.PositiveInfinity;
+        ArgumentOutOfRangeException.ThrowIfNegative(learnedFaultProbabilityPerHour);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(learnedFaultProbabilityPerHour, 1);
+        _faultSpacingSeconds = Spacing(faultProbabilityPerHour);
+        _learnedFaultSpacingSeconds = Spacing(learnedFaultProbabilityPerHour);
     }
 
     public double Sample(DemoModel model, int propertyIndex, ulong deviceSeed, DateTimeOffset at, TimeSpan utcOffset)
@@ -50,11 +60,19 @@ public sealed class SignalGenerator
         }
     }
 
-    /// <summary>The fault under way at <paramref name="at"/>, if any.</summary>
+    /// <summary>The fault under way at <paramref name="at"/>, if any: a threshold fault first, else a learned one.</summary>
     public FaultEpisode? FaultAt(DemoModel model, ulong deviceSeed, DateTimeOffset at)
+        => Scheduled(model, deviceSeed, at, _faultSpacingSeconds, FaultSalt, learned: false)
+            ?? Scheduled(model, deviceSeed, at, _learnedFaultSpacingSeconds, LearnedFaultSalt, learned: true);
+
+    private static bool IsLearned(FaultKind kind) => kind is FaultKind.Shift or FaultKind.Relation or FaultKind.Ramp;
+
+    private static double Spacing(double probabilityPerHour) => probabilityPerHour > 0 ? 3600 / probabilityPerHour : double.PositiveInfinity;
+
+    private static FaultEpisode? Scheduled(DemoModel model, ulong deviceSeed, DateTimeOffset at, double spacing, ulong salt, bool learned)
     {
-        var faultable = model.Signals.Count(s => s.FaultValue is not null);
-        if (faultable == 0 || double.IsPositiveInfinity(_faultSpacingSeconds))
+        var faultable = model.Signals.Count(s => s.FaultValue is not null && IsLearned(s.FaultKind) == learned);
+        if (faultable == 0 || double.IsPositiveInfinity(spacing))
         {
             return null;
         }
@@ -62,10 +80,10 @@ public sealed class SignalGenerator
         // One fault per slot of the mean spacing, at a random point inside it: the configured rate
         // without the long quiet stretches and clusters that independent hourly draws give.
         var t = Seconds(at);
-        var phase = StableHash.Unit(StableHash.Combine(deviceSeed, FaultSalt)) * _faultSpacingSeconds;
-        var slot = Math.Floor((t + phase) / _faultSpacingSeconds);
-        var hash = StableHash.Combine(deviceSeed, FaultSalt, (ulong)(long)slot);
-        var index = NthFaultable(model, (int)(hash % (ulong)faultable));
+        var phase = StableHash.Unit(StableHash.Combine(deviceSeed, salt)) * spacing;
+        var slot = Math.Floor((t + phase) / spacing);
+        var hash = StableHash.Combine(deviceSeed, salt, (ulong)(long)slot);
+        var index = NthFaultable(model, (int)(hash % (ulong)faultable), learned);
         var (shortest, longest) = model.Signals[index].FaultKind switch
         {
             FaultKind.Spike => (SpikeMinSeconds, SpikeMaxSeconds),
@@ -74,8 +92,8 @@ public sealed class SignalGenerator
             _ => (StuckMinSeconds, StuckMaxSeconds),
         };
         var duration = Lerp(shortest, longest, StableHash.Unit(StableHash.Mix(hash)));
-        var start = (slot * _faultSpacingSeconds) - phase
-            + (StableHash.Unit(StableHash.Mix(hash + 1)) * Math.Max(0, _faultSpacingSeconds - duration));
+        var start = (slot * spacing) - phase
+            + (StableHash.Unit(StableHash.Mix(hash + 1)) * Math.Max(0, spacing - duration));
         return t >= start && t < start + duration
             ? new FaultEpisode(index, FromSeconds(start), FromSeconds(start + duration))
             : null;
@@ -151,11 +169,11 @@ public sealed class SignalGenerator
         return a + ((b - a) * f * f * (3 - (2 * f)));
     }
 
-    private static int NthFaultable(DemoModel model, int n)
+    private static int NthFaultable(DemoModel model, int n, bool learned)
     {
         for (var i = 0; i < model.Signals.Count; i++)
         {
-            if (model.Signals[i].FaultValue is not null && n-- == 0)
+            if (model.Signals[i].FaultValue is not null && IsLearned(model.Signals[i].FaultKind) == learned && n-- == 0)
             {
                 return i;
             }

@@ -140,7 +140,7 @@ public sealed class SignalGeneratorTests
     [Fact]
     public void AShiftMovesTheValueByItsOffsetARelationFollowsThePreviousPropertyAndARampClimbsToItsFaultValue()
     {
-        var generator = new SignalGenerator(faultProbabilityPerHour: 1);
+        var generator = new SignalGenerator(faultProbabilityPerHour: 0, learnedFaultProbabilityPerHour: 1);
         var calm = new SignalGenerator(0);
         var seen = new HashSet<FaultKind>();
         foreach (var model in new[] { DemoModels.Chiller, DemoModels.FurnaceMonitor })
@@ -175,7 +175,29 @@ public sealed class SignalGeneratorTests
             }
         }
 
-        Assert.Superset(new HashSet<FaultKind> { FaultKind.Shift, FaultKind.Relation, FaultKind.Ramp }, seen);
+        Assert.Equal(new HashSet<FaultKind> { FaultKind.Shift, FaultKind.Relation, FaultKind.Ramp }, seen);
+    }
+
+    [Fact]
+    public void ThresholdFaultsAndLearnedFaultsKeepToTheirOwnRates()
+    {
+        var thresholdOnly = new SignalGenerator(1, 0);
+        var learnedOnly = new SignalGenerator(0, 1);
+        foreach (var device in Fleet.Devices.Where(d => d.ModelId == DemoModels.Chiller.Id).Take(10))
+        {
+            ForEachMinute(2 * 24 * 60, step: 3, at =>
+            {
+                if (thresholdOnly.FaultAt(DemoModels.Chiller, device.Seed, at) is { } threshold)
+                {
+                    Assert.Contains(DemoModels.Chiller.Signals[threshold.PropertyIndex].FaultKind, new[] { FaultKind.Stuck, FaultKind.Spike });
+                }
+
+                if (learnedOnly.FaultAt(DemoModels.Chiller, device.Seed, at) is { } learned)
+                {
+                    Assert.Contains(DemoModels.Chiller.Signals[learned.PropertyIndex].FaultKind, new[] { FaultKind.Shift, FaultKind.Relation });
+                }
+            });
+        }
     }
 
     [Fact]
