@@ -27,6 +27,13 @@ public sealed class MultivariateOptions
     [Range(10, 100_000_000)]
     public int MinRows { get; set; } = 500;
 
+    /// <summary>
+    /// Shortest stretch of history a detector is trained on: a fleet's first minutes give plenty of rows but show one
+    /// hour of one day, and a relation learned there flags the afternoon as broken.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan MinSpan { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>Readings asked of the history store per query.</summary>
     [Range(1, 100_000)]
     public int ChunkSize { get; set; } = 10_000;

@@ -19,7 +19,7 @@ public sealed class MultivariateTraining(MultivariateHistory history, IOptions<M
         var from = to - options.Value.History;
         var devices = await history.ReadAsync(model, from, to, cancellationToken);
         var reported = Enumerable.Range(0, model.Properties.Count).Where(j => devices.Any(d => d[j].Length > 0)).ToArray();
-        if (reported.Length < 2)
+        if (reported.Length < 2 || Span(devices) < options.Value.MinSpan)
         {
             return null;
         }
@@ -37,5 +37,18 @@ public sealed class MultivariateTraining(MultivariateHistory history, IOptions<M
                 return trainer.Train(rows, to);
             },
             cancellationToken);
+    }
+
+    /// <summary>From the first reading to the last, over every device and property read.</summary>
+    private static TimeSpan Span(IEnumerable<IReadOnlyList<MultivariateSample>[]> devices)
+    {
+        var (first, last) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        foreach (var series in devices.SelectMany(d => d).Where(s => s.Count > 0))
+        {
+            first = series[0].Timestamp < first ? series[0].Timestamp : first;
+            last = series[^1].Timestamp > last ? series[^1].Timestamp : last;
+        }
+
+        return last > first ? last - first : TimeSpan.Zero;
     }
 }

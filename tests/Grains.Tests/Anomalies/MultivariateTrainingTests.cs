@@ -48,6 +48,14 @@ public sealed class MultivariateTrainingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlentyOfRowsFromTooShortAStretchOfTimeTrainNothing()
+    {
+        // A whole fleet's first minutes give rows enough, but one hour of one day is not a fleet's normal behaviour.
+        Assert.NotNull(await _history.Training(new MultivariateOptions { History = TimeSpan.FromHours(3), MinRows = 10 }).TrainAsync(Model));
+        Assert.Null(await _history.Training(new MultivariateOptions { History = TimeSpan.FromHours(1), MinRows = 10 }).TrainAsync(Model));
+    }
+
+    [Fact]
     public async Task ADeviceRaisesOnABrokenRelationOnceTheModelHasADetector()
     {
         var detector = (await _history.Training().TrainAsync(Model))!.WithVersion(1);
