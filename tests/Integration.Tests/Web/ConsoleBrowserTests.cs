@@ -79,9 +79,14 @@ public sealed class ConsoleBrowserTests
         await alarm.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(alarm).ToHaveAttributeAsync("data-state", "acknowledged");
 
+        // Why it fired: the row opens on the observed value against the threshold, drawn above the allowed range.
+        await alarm.Locator("[data-toggle=explanation]").ClickAsync();
+        await Assertions.Expect(alarm.Locator(".explanation .range-bar[data-side='above']")).ToBeVisibleAsync();
+
         // The receipt says who and why; pointing at the other technician prices the override before assigning.
         await card.ClickAsync();
         var panel = page.Locator($".order-panel[data-work-order-id='{orderId}']");
+        await Assertions.Expect(panel.Locator($".order-alarm[data-alarm-id='{alarmId}']")).ToContainTextAsync("temperature");
         await Assertions.Expect(panel.Locator(".receipt [data-chosen-technician='tech-near']")).ToBeVisibleAsync();
         await Assertions.Expect(panel.Locator(".receipt [data-technician-id='tech-far']")).ToHaveCountAsync(1);
         var far = panel.Locator(".tech-option[data-technician-id='tech-far']");

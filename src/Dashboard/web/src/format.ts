@@ -54,3 +54,44 @@ export function formatMinutes(minutes: number): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** "in 25 min", "in 2 h 50 min", "in 3 days", "just now", "25 min ago": a forecast lies ahead, a deviation behind. */
+export function relativeTime(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  if (Number.isNaN(seconds)) return '—';
+  const span = Math.abs(seconds);
+  // The past reads as timeAgo does, so that two times in one row agree.
+  if (span < 60) return seconds > 0 ? 'in under a minute' : span < 5 ? 'just now' : `${span} s ago`;
+  const minutes = Math.round(span / 60);
+  // Below ten hours the minutes still matter to someone planning a visit; beyond, they are noise.
+  const text =
+    minutes < 60
+      ? `${minutes} min`
+      : minutes < 600
+        ? `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`
+        : minutes < 48 * 60
+          ? `${Math.round(minutes / 60)} h`
+          : `${Math.round(minutes / 1440)} days`;
+  return seconds > 0 ? `in ${text}` : `${text} ago`;
+}
+
+const dayKey = (at: Date, timeZone?: string) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at);
+const daysApart = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
+
+/**
+ * A local wall-clock time as short as it can be without being ambiguous: "16:40" today (or on the day of
+ * `sameDayAs`), "Tue 16:40" within the week around now, "12 Dec 16:40" beyond.
+ */
+export function clockTime(iso: string, options: { now?: number; timeZone?: string; sameDayAs?: string } = {}): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '—';
+  const { now = Date.now(), timeZone, sameDayAs } = options;
+  const day = dayKey(at, timeZone);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  const reference = sameDayAs ? dayKey(new Date(sameDayAs), timeZone) : dayKey(new Date(now), timeZone);
+  if (day === reference) return time;
+  if (Math.abs(daysApart(day, dayKey(new Date(now), timeZone))) <= 6) {
+    return `${new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone }).format(at)} ${time}`;
+  }
+  return `${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(at)} ${time}`;
+}

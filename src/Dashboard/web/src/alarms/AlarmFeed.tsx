@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, postJson, query } from '../api/http';
 import { severities, type AlarmRecord, type AlarmState, type Page, type Severity } from '../api/types';
+import { useModelUnits } from '../devices/useModelUnits';
 import { ClientMethods } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
 import { useResyncedLoad } from '../live/useResyncedLoad';
-import { formatTime, severityLabel, timeAgo } from '../format';
+import { formatTime, relativeTime, severityLabel, timeAgo } from '../format';
 import { Chips } from '../shell/Chips';
 import { ErrorNote } from '../shell/ErrorNote';
 import { SeverityBadge } from '../shell/SeverityBadge';
 import { upsertAlarm } from './alarmList';
+import { ExplanationDetails } from './ExplanationDetails';
+import { hasDetails } from './explanation';
 
 const states: readonly AlarmState[] = ['active', 'acknowledged', 'cleared'];
 
@@ -61,6 +64,10 @@ function AlarmRow({ alarm, canAct, onSelectDevice, onOpenOrder, onChanged }: { a
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Closed by default: 200 live rows stay one glance each; the details (and the model's units) load on opening.
+  const [open, setOpen] = useState(false);
+  const details = hasDetails(alarm.explanation);
+  const crossing = alarm.explanation.forecast?.crossingAt;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -90,12 +97,23 @@ function AlarmRow({ alarm, canAct, onSelectDevice, onOpenOrder, onChanged }: { a
           {timeAgo(alarm.raisedAt)}
         </span>
       </div>
-      <p class="feed-text">
+      <p class={`feed-text${open ? '' : ' clamped'}`}>
         <span class="sr-only">{severityLabel[alarm.severity]}: </span>
         {alarm.explanation.text}
       </p>
+      {open ? <OpenedExplanation alarm={alarm} /> : null}
       <div class="feed-item-foot">
         <span class={`state state-${alarm.state}`}>{alarm.state}</span>
+        {details ? (
+          <button type="button" class="link why-link" aria-expanded={open} data-toggle="explanation" onClick={() => setOpen(!open)}>
+            {open ? 'less' : 'why'}
+          </button>
+        ) : null}
+        {crossing && !open && Date.parse(crossing) > Date.now() ? (
+          <span class="crossing-hint" title={formatTime(crossing)}>
+            reaches limit {relativeTime(crossing)}
+          </span>
+        ) : null}
         {alarm.workOrderId ? (
           <button type="button" class="link order-link" title={alarm.workOrderId} onClick={() => onOpenOrder?.(alarm.workOrderId as string)}>
             work order
@@ -128,4 +146,9 @@ function AlarmRow({ alarm, canAct, onSelectDevice, onOpenOrder, onChanged }: { a
       <ErrorNote error={error} />
     </li>
   );
+}
+
+function OpenedExplanation({ alarm }: { alarm: AlarmRecord }) {
+  const unitOf = useModelUnits(alarm.modelId);
+  return <ExplanationDetails explanation={alarm.explanation} ruleKind={alarm.ruleKind} unitOf={unitOf} />;
 }

@@ -11,6 +11,8 @@ export type DeviceValue = Schemas['DeviceValue'];
 export type GeoPoint = Schemas['GeoPoint'];
 export type AlarmRecord = Schemas['AlarmRecord'];
 export type AlarmState = Schemas['AlarmState'];
+/** Why an alarm fired: observed against expected, and for learned and forecast rules since when, who contributed, when the limit comes. */
+export type AlarmExplanation = Schemas['AlarmExplanation'];
 export type WorkOrder = Schemas['WorkOrder'];
 export type WorkOrderState = Schemas['WorkOrderState'];
 export type Technician = Schemas['TechnicianDefinition'];

@@ -5,6 +5,7 @@ import { ClientMethods, type DeviceDelta } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
 import { useResyncedLoad } from '../live/useResyncedLoad';
 import { formatTime, formatValue, timeAgo } from '../format';
+import { ExplanationDetails } from '../alarms/ExplanationDetails';
 import { ErrorNote } from '../shell/ErrorNote';
 import { SeverityBadge } from '../shell/SeverityBadge';
 import { HistoryChart } from './HistoryChart';
@@ -122,6 +123,7 @@ export function DevicePanel({
                 <span class="muted">
                   {a.state} · {timeAgo(a.raisedAt)}
                 </span>
+                <ExplanationDetails explanation={a.explanation} ruleKind={a.ruleKind} unitOf={unit} />
               </li>
             ))}
           </ul>

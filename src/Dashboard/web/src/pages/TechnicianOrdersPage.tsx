@@ -3,8 +3,12 @@ import { getJson, postJson } from '../api/http';
 import type { Me, WorkOrder } from '../api/types';
 import type { LiveHub } from '../live/liveHub';
 import { ErrorNote } from '../shell/ErrorNote';
+import { useModelUnits } from '../devices/useModelUnits';
+import { OrderAlarm } from '../workorders/OrderAlarm';
+import { PredictiveDueBanner } from '../workorders/PredictiveDueBanner';
 import { WorkOrderBoard } from '../workorders/WorkOrderBoard';
 import { technicianActions } from '../workorders/nextActions';
+import { useOrderAlarm } from '../workorders/useOrderAlarm';
 
 /** A technician's own orders, live, on the same board as the console's; a card offers the next step. (The full technician app comes later.) */
 export function TechnicianOrdersPage({ hub, me }: { hub: LiveHub; me: Me }) {
@@ -14,14 +18,17 @@ export function TechnicianOrdersPage({ hub, me }: { hub: LiveHub; me: Me }) {
       <h1>My work orders</h1>
       <p class="muted">Technician {me.technicianId}</p>
       <WorkOrderBoard hub={hub} onOpen={setSelected} selectedId={selected} />
-      {selected ? <OrderSteps orderId={selected} onClose={() => setSelected(null)} /> : null}
+      {selected ? <OrderSteps hub={hub} orderId={selected} onClose={() => setSelected(null)} /> : null}
     </main>
   );
 }
 
-function OrderSteps({ orderId, onClose }: { orderId: string; onClose: () => void }) {
+function OrderSteps({ hub, orderId, onClose }: { hub: LiveHub; orderId: string; onClose: () => void }) {
   const [order, setOrder] = useState<WorkOrder | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // What the technician goes to look at: the alarm's explanation, and for a predictive order the deadline.
+  const alarm = useOrderAlarm(hub, order?.alarmId);
+  const unitOf = useModelUnits(order?.modelId);
   useEffect(() => {
     getJson<WorkOrder>(`/api/work-orders/${encodeURIComponent(orderId)}`).then(setOrder, setError);
   }, [orderId]);
@@ -48,7 +55,8 @@ function OrderSteps({ orderId, onClose }: { orderId: string; onClose: () => void
           <p>
             {order.type} at {order.deviceId} · <span class={`state state-${order.state}`}>{order.state}</span>
           </p>
-          {order.description ? <p>{order.description}</p> : null}
+          <PredictiveDueBanner order={order} alarm={alarm} unitOf={unitOf} />
+          {alarm ? <OrderAlarm alarm={alarm} unitOf={unitOf} /> : order.description ? <p>{order.description}</p> : null}
           <div class="actions">
             {technicianActions(order.state).map((a) => (
               <button type="button" key={a.action} data-action={a.action} onClick={() => void take(a.action)}>

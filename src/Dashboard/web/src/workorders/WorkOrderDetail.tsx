@@ -6,8 +6,12 @@ import type { LiveHub } from '../live/liveHub';
 import { formatTime, timeAgo } from '../format';
 import { ErrorNote } from '../shell/ErrorNote';
 import type { DispatchReceipt, OverrideQuote } from '../api/types';
+import { useModelUnits } from '../devices/useModelUnits';
+import { OrderAlarm } from './OrderAlarm';
 import { OverridePrice } from './OverridePrice';
+import { PredictiveDueBanner } from './PredictiveDueBanner';
 import { ReceiptView } from './ReceiptView';
+import { useOrderAlarm } from './useOrderAlarm';
 
 /** One work order: what and where, its dispatch receipt, and assigning it by hand with the override priced first. */
 export function WorkOrderDetail({ hub, orderId, onClose, onSelectDevice }: { hub: LiveHub; orderId: string; onClose: () => void; onSelectDevice: (id: string) => void }) {
@@ -20,6 +24,8 @@ export function WorkOrderDetail({ hub, orderId, onClose, onSelectDevice }: { hub
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const pending = useRef(new Set<string>());
+  const alarm = useOrderAlarm(hub, order?.alarmId);
+  const unitOf = useModelUnits(order?.modelId ?? alarm?.modelId);
 
   useEffect(() => {
     let cancelled = false;
@@ -99,6 +105,7 @@ export function WorkOrderDetail({ hub, orderId, onClose, onSelectDevice }: { hub
       <ErrorNote error={error} retry={() => setReload((r) => r + 1)} />
       {order ? (
         <div class="panel-body">
+          <PredictiveDueBanner order={order} alarm={alarm} unitOf={unitOf} />
           <dl class="facts">
             <dt>Device</dt>
             <dd>
@@ -122,7 +129,8 @@ export function WorkOrderDetail({ hub, orderId, onClose, onSelectDevice }: { hub
               </>
             ) : null}
           </dl>
-          {order.description ? <p>{order.description}</p> : null}
+          {/* An alarm's order is described by the alarm's sentence: shown once, with the alarm, when it could be read. */}
+          {alarm ? <OrderAlarm alarm={alarm} unitOf={unitOf} /> : order.description ? <p>{order.description}</p> : null}
 
           <h3>Dispatch decision</h3>
           {receipt === undefined ? <p class="muted">Loading…</p> : receipt === null ? <p class="muted">Not dispatched yet.</p> : <ReceiptView receipt={receipt} />}
