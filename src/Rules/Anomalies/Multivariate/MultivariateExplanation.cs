@@ -40,7 +40,8 @@ public static class MultivariateExplanation
         var top = ranked[0];
         var tolerance = Math.Sqrt(model.Calibration.P99) * model.ScaleOf[top];
         var expected = contributors[0].Expected;
-        var text = $"The relation between {string.Join(", ", model.Properties)} is off (score {N(score)}): {string.Join("; ", parts)}.";
+        // Name the properties that carry the deviation, not every property the detector watches (a chiller has seven).
+        var text = $"{Subject(contributors)} do not fit together as usual (score {N(score)}): {string.Join("; ", parts)}.";
         return new RuleExplanation(text, contributors[0].Property, values[top], expected - tolerance, expected + tolerance, score)
         {
             Contributors = contributors,
@@ -49,4 +50,10 @@ public static class MultivariateExplanation
     }
 
     private static string N(double value) => ExplanationText.Number(value);
+
+    private static string Subject(List<RuleContribution> contributors) => contributors.Count switch
+    {
+        1 => $"{contributors[0].Property} and the other properties",
+        _ => string.Join(", ", contributors.Take(contributors.Count - 1).Select(c => c.Property)) + " and " + contributors[^1].Property,
+    };
 }
