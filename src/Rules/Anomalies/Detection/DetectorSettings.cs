@@ -48,11 +48,21 @@ public sealed record DetectorSettings
     /// <summary>Readings the sustained surprise is averaged over.</summary>
     public int SustainedReadings { get; init; } = 10;
 
-    /// <summary>Weight of a new surprise in what is usual for this series (about the last 1,000 readings).</summary>
-    public double UsualRate { get; init; } = 0.001;
+    /// <summary>
+    /// Weight of a new surprise in what is usual for this series: a plain average of everything since warm-up for the
+    /// first 3,300 readings, then about the last 3,300 (4.6 h at one reading every 5 s, 2.3 days at one a minute).
+    /// </summary>
+    public double UsualRate { get; init; } = 0.0003;
 
-    /// <summary>While an event lasts, a new score is given only when it beats the event's best by this many decades of likelihood.</summary>
-    public double NewPeakDecades { get; init; } = 3;
+    /// <summary>
+    /// While an event lasts, a reading scores again only when its likelihood is this many times the event's best so
+    /// far: a fault that grows much worse is reported again, one that merely goes on is not (each report past the
+    /// alarm threshold costs a false alarm where the event is not a fault).
+    /// </summary>
+    public double NewPeakFactor { get; init; } = 3;
+
+    /// <summary>Decades of likelihood (5: one in 100,000) at which a calm series has an event and reports its first score.</summary>
+    public double EventDecades { get; init; } = 5;
 
     /// <summary>An event ends after this many readings in a row below <see cref="CalmDecades"/>.</summary>
     public int CalmReadings { get; init; } = 100;
@@ -67,7 +77,7 @@ public sealed record DetectorSettings
     /// The score at which a rule of default sensitivity (0.5) raises: the single threshold that scores best on the NAB
     /// development set (the NAB scorer chooses it there; the hub has to choose it once for everyone).
     /// </summary>
-    public double AlarmScore { get; init; } = 0.29;
+    public double AlarmScore { get; init; } = 0.33;
 
     /// <summary>Decades of likelihood that make a score of 1.</summary>
     public double FullScaleDecades { get; init; } = 20;

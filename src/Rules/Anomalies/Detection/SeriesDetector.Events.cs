@@ -4,13 +4,14 @@ public sealed partial class SeriesDetector
 {
     /// <summary>
     /// Turns likelihoods into event scores: a reading scores only when it is the first surprising one of an event or
-    /// clearly beats the event's best so far; every other reading scores 0. An event ends after a mostly calm stretch:
+    /// is several times as unlikely as the event's best so far; every other reading scores 0. An event ends after a mostly calm stretch:
     /// each calm reading counts one, each restless one sets the count back by <see cref="DetectorSettings.CalmSetback"/>.
     /// </summary>
     private double Report(double decades, DateTimeOffset at)
     {
         double reported = 0;
-        if (decades > _eventBest + _settings.NewPeakDecades)
+        var bar = _eventSince is null ? _settings.EventDecades : _eventBest * _settings.NewPeakFactor;
+        if (decades > bar)
         {
             reported = decades;
             _eventBest = decades;

@@ -28,15 +28,20 @@ public sealed partial class SeriesDetector
                 TailDecades(sustained, _usualSustainedMean, _usualSustainedSpread, 0.02));
         }
 
-        Learn(ref _usualMean, ref _usualSpread, surprise);
-        Learn(ref _usualSustainedMean, ref _usualSustainedSpread, sustained);
+        // Surprises of the warm-up are measured against predictors that know nothing yet; a young series does not learn from them.
+        if (_seen > _settings.WarmUpReadings)
+        {
+            Learn(ref _usualMean, ref _usualSpread, surprise);
+            Learn(ref _usualSustainedMean, ref _usualSustainedSpread, sustained);
+        }
+
         return decades;
     }
 
     /// <summary>Exponentially weighted mean and variance, in place.</summary>
     private void Learn(ref double mean, ref double variance, double value)
     {
-        var rate = _settings.UsualRate;
+        var rate = StartRate(_settings.UsualRate, Math.Max(1, _seen - _settings.WarmUpReadings));
         var delta = value - mean;
         mean += rate * delta;
         variance = (1 - rate) * (variance + rate * delta * delta);

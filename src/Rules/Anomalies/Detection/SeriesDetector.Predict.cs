@@ -37,16 +37,24 @@ public sealed partial class SeriesDetector
         for (var i = 0; i < PredictorCount; i++)
         {
             var error = value - predicted[i];
-            _predictorError[i] += _settings.LongRate * (error * error - _predictorError[i]);
+            _predictorError[i] += StartRate(_settings.LongRate, _seen) * (error * error - _predictorError[i]);
         }
 
         _last = value;
         _shortLevel += _settings.ShortRate * (value - _shortLevel);
-        _longLevel += _settings.LongRate * (value - _longLevel);
+        _longLevel += StartRate(_settings.LongRate, _seen) * (value - _longLevel);
         _profile[slot] = float.IsNaN(_profile[slot]) ? (float)value : (float)(_profile[slot] + _settings.ProfileRate * (value - _profile[slot]));
         _seen++;
         return surprise;
     }
+
+    /// <summary>
+    /// An average's weight for a new value: a plain running mean (1/n) while the series is young, the exponential
+    /// rate once n exceeds 1/rate. Without it a long average starts at its first value (an error of zero, a level of
+    /// the first reading) and takes hundreds of readings to forget it, so a young series finds everything surprising
+    /// and then nothing.
+    /// </summary>
+    private static double StartRate(double rate, long count) => Math.Max(rate, 1.0 / Math.Max(1, count));
 
     private int ProfileSlot(DateTimeOffset at)
         => (int)(at.UtcDateTime.TimeOfDay.Ticks * _settings.ProfileSlots / TimeSpan.TicksPerDay) % _settings.ProfileSlots;
