@@ -27,7 +27,9 @@ public sealed partial class SeriesDetector
         remembered -= fade;
         var octaves = Math.Log2(Math.Max(surprise, 1e-300));
         var remarkable = Math.Log2(_settings.RemarkableSurprise);
-        if (octaves >= remarkable)
+        // Not during the warm-up: those readings surprise predictors that know nothing yet, and remembered as a daily
+        // habit they would blunt every spike near that time of day for days.
+        if (octaves >= remarkable && _seen > _settings.WarmUpReadings)
         {
             _remarkable[slot] = (float)Math.Max(_remarkable[slot], octaves + fade);
         }
