@@ -27,7 +27,9 @@ public sealed partial class SeriesDetector
         remembered -= fade;
         var octaves = Math.Log2(Math.Max(surprise, 1e-300));
         var remarkable = Math.Log2(_settings.RemarkableSurprise);
-        if (octaves >= remarkable)
+        // Not while the series is being learned: its first readings surprise a detector that knows nothing yet, and
+        // remembered they blunted every spike near that time of day for two days (a new device's replay found nothing).
+        if (octaves >= remarkable && _seen > _settings.LearningReadings)
         {
             _remarkable[slot] = (float)Math.Max(_remarkable[slot], octaves + fade);
         }
