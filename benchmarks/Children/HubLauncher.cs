@@ -50,7 +50,7 @@ public static class HubLauncher
         ];
         var child = await ChildProcess.StartAsync("hub", "dotnet", arguments, bound + StartWithin);
         var load = new LoadOptions("127.0.0.1", int.Parse(ports[1], CultureInfo.InvariantCulture), api, token, o.Connections, 0, o.Qos, o.Values,
-            Relay: false, DevicePrefix: manifest?.DevicePrefixFor(o.Connections, o.Values));
+            Relay: false, DevicePrefix: manifest?.DevicePrefixFor(o.Connections, o.Values), Anomaly: o.Anomaly);
         var hub = new TargetServer("hub", child, load, folder);
         try
         {

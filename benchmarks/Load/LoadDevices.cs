@@ -39,7 +39,8 @@ public static class LoadDevices
     }
 
     /// <summary>Id of the model <see cref="RegisterAsync"/> registers (also what <c>seed</c> writes into history).</summary>
-    public static string ModelId(int values, bool rules) => rules ? $"load-{values}-rules" : $"load-{values}";
+    public static string ModelId(int values, bool rules, bool anomaly = false)
+        => (rules ? $"load-{values}-rules" : $"load-{values}") + (anomaly ? "-anomaly" : "");
 
     /// <summary>Id of the <paramref name="index"/>th device of a run.</summary>
     public static string DeviceId(string prefix, int index) => $"{prefix}{index.ToString("D5", CultureInfo.InvariantCulture)}";
@@ -52,16 +53,18 @@ public static class LoadDevices
         using var http = Api(o);
         // Every value carries a threshold rule (with a duration, so each reading updates rule state) that never
         // fires, and the device a no-data rule: the run measures rule evaluation on every reading, not a bare model.
-        var modelId = ModelId(o.Values, o.Rules);
+        // --anomaly adds an anomaly rule on every property, whose cost is what issue 17 asks about.
+        var modelId = ModelId(o.Values, o.Rules, o.Anomaly);
         var model = new
         {
             id = modelId,
-            name = $"Load model ({o.Values} values{(o.Rules ? ", rules" : "")})",
+            name = $"Load model ({o.Values} values{(o.Rules ? ", rules" : "")}{(o.Anomaly ? ", anomaly" : "")})",
             properties = Enumerable.Range(0, o.Values).Select(i => new { name = $"v{i}" }),
             rules = Enumerable.Range(0, o.Values)
                 .Select(i => (object)new { id = $"high-v{i}", kind = "threshold", property = $"v{i}", @operator = ">", value = 1e12, durationSeconds = 60, severity = "major" })
                 .Append(new { id = "silent", kind = "nodata", seconds = 900, severity = "minor" })
-                .Where(_ => o.Rules),
+                .Where(_ => o.Rules)
+                .Concat(o.Anomaly ? [new { id = "odd", kind = "anomaly", severity = "minor" }] : []),
         };
         await http.PostAsJsonAsync("/api/device-models", model); // 409 when it exists already: fine
         var prefix = o.DevicePrefix ?? NewDevicePrefix();

@@ -32,10 +32,10 @@ public static class StepDriver
             {
                 await PhaseAsync(clients, ids, properties, o.Qos, rate, o.WarmupSeconds, stop);
                 var loadAverage = LoadAverage.OneMinute();
-                var (bytesBefore, relayedBefore) = (ProcessIo.WriteBytes(target.Child.Pid), subscriber?.Received);
+                var (bytesBefore, relayedBefore, cpuBefore) = (ProcessIo.WriteBytes(target.Child.Pid), subscriber?.Received, ProcessCpu.Seconds(target.Child.Pid));
                 var countersBefore = await LoadDevices.CountersAsync(load, HubCounters);
                 var (messages, latencies, seconds) = await PhaseAsync(clients, ids, properties, o.Qos, rate, o.StepSeconds, stop);
-                var (bytesAfter, relayedAfter) = (ProcessIo.WriteBytes(target.Child.Pid), subscriber?.Received);
+                var (bytesAfter, relayedAfter, cpuAfter) = (ProcessIo.WriteBytes(target.Child.Pid), subscriber?.Received, ProcessCpu.Seconds(target.Child.Pid));
                 var countersAfter = await LoadDevices.CountersAsync(load, HubCounters);
                 stop.ThrowIfCancellationRequested();
                 target.Child.ThrowIfExited();
@@ -45,7 +45,8 @@ public static class StepDriver
                 var result = new StepResult(
                     target.Name, rate > 0 ? rate : null, messages / seconds, messages, seconds, latency.P50, latency.P99, latency.Max,
                     bytesAfter - bytesBefore, ProcessIo.PerMessage(bytesBefore, bytesAfter, messages), relayedAfter - relayedBefore,
-                    hub ? countersAfter[0] - countersBefore[0] : null, hub ? countersAfter[1] - countersBefore[1] : null, loadAverage);
+                    hub ? countersAfter[0] - countersBefore[0] : null, hub ? countersAfter[1] - countersBefore[1] : null, loadAverage,
+                    cpuAfter - cpuBefore);
                 results.Add(result);
                 report(result);
             }

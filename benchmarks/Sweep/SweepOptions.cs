@@ -5,11 +5,12 @@ namespace IotService.Benchmarks.Sweep;
 
 /// <summary>
 /// <c>sweep [--targets relay,hub] [--rates 2000,5000,10000,15000,20000,25000,30000] [--no-saturation] [--connections 200]
-/// [--step-seconds 10] [--warmup-seconds 3] [--qos 1] [--values 4] [--storage-path SEEDED] [--hub-arg Key=Value]…
+/// [--step-seconds 10] [--warmup-seconds 3] [--qos 1] [--values 4] [--anomaly] [--storage-path SEEDED] [--hub-arg Key=Value]…
 /// [--hub-dll PATH] [--mosquitto PATH] [--relay-conf LINE]… [--out docs/img/sweep] [--label TEXT]</c>.
 /// Rates are messages a second over all connections; the saturation step publishes unpaced. <c>--relay-conf</c>
 /// appends a line to the relay's mosquitto.conf (e.g. <c>"max_queued_messages 0"</c>). <c>--out</c> is the
-/// path without extension of the .png, .csv and .json written.
+/// path without extension of the .png, .csv and .json written. The hub's load model has a threshold rule on every value
+/// and a no-data rule; <c>--anomaly</c> adds an anomaly rule on every property.
 /// </summary>
 public sealed record SweepOptions(
     IReadOnlyList<string> Targets,
@@ -26,11 +27,12 @@ public sealed record SweepOptions(
     string Mosquitto,
     IReadOnlyList<string> RelayConf,
     string Out,
-    string? Label)
+    string? Label,
+    bool Anomaly = false)
 {
     public static SweepOptions Parse(string[] args)
     {
-        var line = Arguments.Parse(args, "no-saturation");
+        var line = Arguments.Parse(args, "no-saturation", "anomaly");
         var targets = line.Get("targets", "relay,hub").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (targets.Length == 0 || targets.Any(t => t is not ("relay" or "hub")))
         {
@@ -66,7 +68,8 @@ public sealed record SweepOptions(
             line.Get("mosquitto", "/usr/sbin/mosquitto"),
             line.All("relay-conf"),
             line.Get("out", "docs/img/sweep"),
-            line.Get("label"));
+            line.Get("label"),
+            line.Has("anomaly"));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Connections, 1, "--connections");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.StepSeconds, 1, "--step-seconds");
         ArgumentOutOfRangeException.ThrowIfNegative(options.WarmupSeconds, "--warmup-seconds");
@@ -78,4 +81,7 @@ public sealed record SweepOptions(
 
     /// <summary>How long one target is loaded: what bounds each child's life (with room to start and stop).</summary>
     public TimeSpan LoadTime => TimeSpan.FromSeconds(Steps.Count() * (StepSeconds + WarmupSeconds));
+
+    /// <summary>The hub's rules in words, for headings.</summary>
+    public string RulesText => Anomaly ? "threshold rules + anomaly rule on every property" : "threshold rules on";
 }

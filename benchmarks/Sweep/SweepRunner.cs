@@ -22,7 +22,7 @@ public static class SweepRunner
         var idle = LoadAverage.OneMinute();
         var steps = string.Join(", ", o.Steps.Select(r => r > 0 ? SweepPlot.Rate(r) : "unpaced"));
         Console.WriteLine($"sweep of {string.Join(" then ", o.Targets)}: {steps} msg/s, each {o.WarmupSeconds} s warm-up + {o.StepSeconds} s measured; " +
-            $"{o.Connections} connections, QoS {o.Qos}, {o.Values} values, threshold rules on" +
+            $"{o.Connections} connections, QoS {o.Qos}, {o.Values} values, {o.RulesText}" +
             (seed is null ? "" : $"; hub history seeded with {seed.Readings:N0} readings from {o.StoragePath}") +
             $"; load average before {idle:F2}");
 
@@ -35,6 +35,10 @@ public static class SweepRunner
             Console.WriteLine($"{target.Name} up (pid {target.Child.Pid}, MQTT port {target.Load.MqttPort})");
             SweepReport.PrintHeader();
             results.AddRange(await StepDriver.RunAsync(target, o, SweepReport.PrintRow, stop));
+            if (name == "hub" && o.Anomaly)
+            {
+                await DetectorCheck.PrintAsync(target.Load, stop);
+            }
         }
 
         var heading = Heading(o, started, seed);
@@ -46,5 +50,5 @@ public static class SweepRunner
 
     private static string Heading(SweepOptions o, DateTimeOffset started, SeedManifest? seed) => string.Create(CultureInfo.InvariantCulture,
         $"Ingest sweep {started:yyyy-MM-dd HH:mm}{(o.Label is null ? "" : $", {o.Label}")}\n{o.Connections} connections, QoS {o.Qos}, {o.Values} values, " +
-        $"threshold rules on{(seed is null ? "" : $", {seed.Readings / 1e6:0.#} M readings seeded")}; {Environment.ProcessorCount} cores");
+        $"{o.RulesText}{(seed is null ? "" : $", {seed.Readings / 1e6:0.#} M readings seeded")}; {Environment.ProcessorCount} cores");
 }

@@ -1,3 +1,5 @@
+using IotService.Contracts.Alarms;
+
 namespace IotService.Contracts.Models;
 
 /// <summary>
@@ -22,4 +24,18 @@ public sealed record DeviceModelDefinition(
     /// <summary>Whether customers may see values of <paramref name="property"/>; null (a rule on no property) reveals none.</summary>
     public bool ShowsCustomers(string? property)
         => property is null || Properties.Any(p => p.Visibility == PropertyVisibility.Customer && string.Equals(p.Name, property, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether customers may see <paramref name="explanation"/> as it is. One that lists contributors (a relation between
+    /// properties) is shown only when every property of the model is customer-visible: its score, shares and expected
+    /// values are computed from every property the relation covers, so even a visible contributor's expected value can
+    /// give a hidden property's value away.
+    /// </summary>
+    public bool ShowsCustomers(AlarmExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        return explanation.Contributors.Count == 0
+            ? ShowsCustomers(explanation.Property)
+            : Properties.All(p => p.Visibility == PropertyVisibility.Customer);
+    }
 }

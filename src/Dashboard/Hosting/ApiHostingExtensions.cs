@@ -11,6 +11,7 @@ using IotService.Dashboard.Health;
 using IotService.Dashboard.Hosting.Http;
 using IotService.Dashboard.Live;
 using IotService.Dashboard.Models;
+using IotService.Dashboard.Models.Anomalies;
 using IotService.Dashboard.Models.Replay;
 using IotService.Dashboard.Notifications.Webhooks;
 using IotService.Dashboard.Technicians;
@@ -63,6 +64,7 @@ public static class ApiHostingExtensions
         api.MapUsersApi();
         api.MapDeviceModelsApi();
         api.MapRuleReplayApi();
+        api.MapAnomalyModelApi();
         api.MapDevicesApi();
         api.MapTelemetryApi();
         api.MapCustomersApi();

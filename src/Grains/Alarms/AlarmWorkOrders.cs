@@ -37,7 +37,7 @@ internal static class AlarmWorkOrders
             ModelId = alarm.ModelId,
             AlarmId = alarm.Id,
             Description = Describe(alarm, alarm.Explanation),
-            CustomerDescription = rules.Model is { } model && model.ShowsCustomers(alarm.Explanation.Property)
+            CustomerDescription = rules.Model is { } model && model.ShowsCustomers(alarm.Explanation)
                 ? null
                 : Describe(alarm, AlarmExplanation.Withheld(alarm.RuleId)),
             Location = location,

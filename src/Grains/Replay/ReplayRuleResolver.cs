@@ -47,7 +47,11 @@ internal sealed class ReplayRuleResolver(RuleKindRegistry kinds)
 
         var compiled = RuleDefinitions.Compile(kinds, definition, scope);
         errors.AddRange(compiled.Errors.Select(e => e with { Field = $"{field}.{e.Field}" }));
-        return compiled.Rule is { } rule ? new ModelRule(definition, RuleFingerprint.Of(definition), rule) : null;
+
+        // A replay feeds one stored series; a rule over several (an anomaly rule on every property) would have to align them.
+        var single = compiled.Rule is null or { Properties.Count: 1 };
+        errors.Require(single, request.RuleId is null ? "rule.property" : "ruleId", $"replay runs a rule over one property; rule '{definition.Id}' reads {compiled.Rule?.Properties.Count}: name one property");
+        return single && compiled.Rule is { } rule ? new ModelRule(definition, RuleFingerprint.Of(definition), rule) : null;
     }
 
     private string NotReplayable(RuleDefinition? rule) =>

@@ -89,11 +89,17 @@ public sealed class RuleReplayApiTests(HubFixture fixture)
         var many = await Hub.Admin.PostAsJsonAsync($"/api/device-models/{model}/rules/replay",
             new { rule = badRule, from = T0.AddHours(1), to = T0, deviceIds = new[] { "no-such-device", otherModelsDevice } });
         var unknownRule = await Hub.Admin.PostAsJsonAsync($"/api/device-models/{model}/rules/replay", new { ruleId = "melt", from = T0 });
-        var anomaly = await Hub.Admin.PostAsJsonAsync($"/api/device-models/{model}/rules/replay", new { ruleId = "odd-rpm", from = T0 });
+        var nodata = await Hub.Admin.PostAsJsonAsync($"/api/device-models/{model}/rules/replay",
+            new { rule = new { id = "quiet", kind = "nodata", seconds = 600, severity = "minor" }, from = T0 });
+
+        var everyProperty = await Hub.Admin.PostAsJsonAsync($"/api/device-models/{model}/rules/replay",
+            new { rule = new { id = "odd", kind = "anomaly", severity = "minor" }, from = T0 });
 
         Assert.Equal(["deviceIds[0]", "deviceIds[1]", "from", "rule.property"], await ErrorKeysAsync(many));
+        Assert.Equal(["rule.property"], await ErrorKeysAsync(everyProperty));
         Assert.Equal(["ruleId"], await ErrorKeysAsync(unknownRule));
-        Assert.Contains("threshold", (await anomaly.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["ruleId"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        // Silence is not in history, so a no-data rule cannot be replayed; the answer names the kinds that can.
+        Assert.Contains("threshold, anomaly, forecast", (await nodata.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["rule.kind"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

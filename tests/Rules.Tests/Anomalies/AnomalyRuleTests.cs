@@ -105,7 +105,12 @@ public sealed class AnomalyRuleTests
         Assert.DoesNotContain(steps, s => s.Transition == RuleTransition.Raise);
     }
 
-    private static AnomalyRule Compile(RuleSpec spec) => (AnomalyRule)new AnomalyKind().Compile(spec, Chiller).Rule!;
+    // A rule on every property compiles to the combined rule; without a trained detector it is its per-property part.
+    private static AnomalyRule Compile(RuleSpec spec) => new AnomalyKind().Compile(spec, Chiller).Rule switch
+    {
+        CombinedAnomalyRule combined => combined.PerProperty,
+        var rule => (AnomalyRule)rule!,
+    };
 
     private static DateTimeOffset At(int minute) => T0.AddMinutes(minute);
 

@@ -90,6 +90,16 @@ public sealed class SeriesDetectorTests
     }
 
     [Fact]
+    public void WhatSurprisedTheDetectorWhileItWasLearningIsNotRememberedAsADailyHabit()
+    {
+        // The first readings surprise a detector that knows nothing yet; remembered, they blunted the next days' spikes near that time.
+        var random = new Random(8);
+        var scores = Run(new SeriesDetector(), 2 * Day, i => (i == Day + 6 ? 30 : 10) + 0.5 * Noise(random));
+
+        Assert.True(scores[Day + 6] >= High, $"a spike a day after the series began, near the time it began, scored {scores[Day + 6]}");
+    }
+
+    [Fact]
     public void ARestoredDetectorScoresTheFollowingReadingsIdentically()
     {
         var random = new Random(8);
