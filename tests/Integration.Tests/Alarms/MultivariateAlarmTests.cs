@@ -63,7 +63,7 @@ public sealed class MultivariateAlarmTests
         var alarm = Assert.Single(await hub.WaitForAlarmsAsync("loop-1", a => a.Count > 0, "multivariate anomaly alarm"));
         Assert.Equal(("relation", "anomaly", "active"), (alarm.Text("ruleId"), alarm.Text("ruleKind"), alarm.Text("state")));
         var why = alarm!["explanation"]!;
-        Assert.StartsWith("The relation between supply, return is off", why.Text("text"), StringComparison.Ordinal);
+        Assert.StartsWith("supply and return do not fit together as usual", why.Text("text"), StringComparison.Ordinal);
         Assert.InRange(why["score"]!.GetValue<double>(), 0.85, 1);
         Assert.Equal(At(HistoryMinutes), DateTimeOffset.Parse(why.Text("deviatingSince"), CultureInfo.InvariantCulture));
         var contributors = why["contributors"]!.AsArray().ToDictionary(c => c.Text("property"), c => c!);
