@@ -13,7 +13,7 @@ public sealed class AlarmVisibilityTests
 
     // A relation between supply (18.52 seen, 19.27 expected) and return (15.02 seen, 14.27 expected).
     private static readonly AlarmExplanation Relation = new(
-        "The relation between supply, return is off (score 0.995): supply 18.52 °C where 19.267 °C was expected (50%); return 15.02 °C where 14.267 °C was expected (50%).",
+        "supply and return do not fit together as usual (score 0.995): supply 18.52 °C where 19.267 °C was expected (50%); return 15.02 °C where 14.267 °C was expected (50%).",
         "supply", 18.52, 19.12, 19.41, 0.995)
     {
         Contributors = [new AlarmContribution("supply", 0.502, 18.52, 19.267), new AlarmContribution("return", 0.498, 15.02, 14.267)],
