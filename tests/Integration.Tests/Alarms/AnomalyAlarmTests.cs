@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using IotService.Integration.Tests.Infrastructure;
 
@@ -103,15 +102,7 @@ public sealed class AnomalyAlarmTests
 
     private static DateTimeOffset At(int minute) => Start.AddMinutes(minute);
 
-    /// <summary>Readings with their timestamps, 100 to a message (the contract allows arrays), each message acknowledged before the next.</summary>
-    private static async Task PublishAsync(MqttDevice device, IEnumerable<double> values, int first)
-    {
-        foreach (var chunk in values.Select((v, i) => (v, i: first + i)).Chunk(100))
-        {
-            var json = new StringBuilder("[");
-            json.AppendJoin(',', chunk.Select(r => string.Create(CultureInfo.InvariantCulture, $$$"""{"ts":"{{{At(r.i):O}}}","values":{"temperature":{{{r.v}}}}}""")));
-            json.Append(']');
-            await device.PublishAsync(json.ToString());
-        }
-    }
+    /// <summary>Temperature readings with their timestamps, one a minute from reading <paramref name="first"/> on.</summary>
+    private static Task PublishAsync(MqttDevice device, IEnumerable<double> values, int first)
+        => device.PublishAsync(values.Select((v, i) => (At(first + i), (IReadOnlyDictionary<string, double>)new Dictionary<string, double> { ["temperature"] = v })));
 }
