@@ -32,7 +32,7 @@ public sealed class AnomalySeries : IRuleState
 
     internal AnomalyFinding? Finding { get; set; }
 
-    /// <summary>The last score of each property, for the device panel and for tests.</summary>
+    /// <summary>The score of the last reading the rule took, whichever property it was of (for tests and diagnostics).</summary>
     public double LastScore { get; internal set; }
 
     public byte[] Checkpoint()

@@ -37,7 +37,9 @@ public sealed class CombinedAnomalyRule(AnomalyRule perProperty, ICompiledRule? 
             return null;
         }
 
-        var joint = reader.Flag() ? Joint?.Restore(reader.Nested()) : null;
+        // Read the joint part's bytes even when this rule has no detector (any more), so the checkpoint is read to its end.
+        var jointBytes = reader.Flag() ? reader.Nested() : default;
+        var joint = jointBytes.IsEmpty ? null : Joint?.Restore(jointBytes);
         if (!reader.Succeeded)
         {
             return null;

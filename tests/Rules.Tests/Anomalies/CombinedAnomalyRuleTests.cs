@@ -117,6 +117,18 @@ public sealed class CombinedAnomalyRuleTests
         Assert.NotEmpty(resumed.Explain().Contributors);
     }
 
+    [Fact]
+    public void ACheckpointWrittenWithADetectorRestoresThePerPropertyStateWhenTheModelNoLongerHasOne()
+    {
+        var old = new CombinedRun(Rule(WithDetector)).Feed(0, Warm, m => Normal(m));
+
+        var state = Rule(WithoutDetector).Restore(old.State.Checkpoint());
+
+        Assert.NotNull(state);
+        Assert.Null(state.Joint);
+        Assert.Equal(old.State.PerProperty.Checkpoint(), state.PerProperty.Checkpoint());
+    }
+
     /// <summary>
     /// Per-property first: a shared spike (per-property raises), a return too low for ten minutes (the joint part raises,
     /// then clears two minutes after it ends), then ordinary minutes until the per-property event is over. Joint first:
