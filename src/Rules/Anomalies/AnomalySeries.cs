@@ -9,7 +9,8 @@ namespace IotService.Rules.Anomalies;
 /// </summary>
 public sealed class AnomalySeries : IRuleState
 {
-    private const byte FormatVersion = 1;
+    /// <summary>2: the detector also keeps the usual gap between its levels. A checkpoint of 1 is refused and the rule learns afresh.</summary>
+    private const byte FormatVersion = 2;
 
     internal AnomalySeries(SeriesDetector[] detectors, long shape)
     {

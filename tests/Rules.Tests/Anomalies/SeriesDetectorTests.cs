@@ -52,6 +52,19 @@ public sealed class SeriesDetectorTests
         Assert.True(Max(scores, 2 * Day, 2 * Day + 12) >= High, "the shift was not flagged within an hour");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void ADriftOutOfTheUsualRangeWithinHoursScoresHigh(int seed)
+    {
+        // 20 noise spreads in about 8 hours: each step is ordinary to the last-value predictor, the climb as a whole is not.
+        var random = new Random(seed);
+        var scores = Run(new SeriesDetector(), 3 * Day, i => 10 + 5 * Math.Clamp((i - 2 * Day) / 100.0, 0, 1) + 0.25 * Noise(random) / 0.5);
+
+        Assert.True(Max(scores, 2 * Day, 2 * Day + 100) >= High, "the drift was not flagged before it levelled off");
+    }
+
     [Fact]
     public void AVarianceChangeScoresHigh()
     {
@@ -103,7 +116,10 @@ public sealed class SeriesDetectorTests
     public void ARestoredDetectorScoresTheFollowingReadingsIdentically()
     {
         var random = new Random(8);
-        var values = Enumerable.Range(0, 5 * Day).Select(i => DailyCycle(i, random) + (i == 4 * Day ? 15 : 0)).ToArray();
+        // A spike and a climb after the checkpoint, so that every part of the state decides some later score.
+        var values = Enumerable.Range(0, 5 * Day)
+            .Select(i => DailyCycle(i, random) + (i == 4 * Day ? 15 : 0) + 10 * Math.Clamp((i - 4 * Day - 50) / 100.0, 0, 1))
+            .ToArray();
         var original = new SeriesDetector();
         Run(original, 3 * Day, i => values[i]);
 

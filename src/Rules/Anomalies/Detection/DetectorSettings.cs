@@ -79,6 +79,16 @@ public sealed record DetectorSettings
     /// </summary>
     public double AlarmScore { get; init; } = 0.33;
 
+    /// <summary>
+    /// Decades of likelihood a gap between the short and long levels may reach before it counts (20: about ten times
+    /// the gap's usual spread). Levels part on real series all the time: counted from zero, the gap cost 5 points on
+    /// NAB; from 20 it changes no NAB score and still reports a climb of 10 spreads in 50 readings.
+    /// </summary>
+    public double DepartureAllowanceDecades { get; init; } = 20;
+
+    /// <summary>How often the gap's judging takes up what was learned of it (the long level's memory: 100 readings).</summary>
+    public int GapReadings { get; init; } = 100;
+
     /// <summary>Decades of likelihood that make a score of 1.</summary>
     public double FullScaleDecades { get; init; } = 20;
 }

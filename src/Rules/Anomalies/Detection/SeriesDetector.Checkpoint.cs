@@ -15,7 +15,7 @@ public sealed partial class SeriesDetector
         }
 
         writer.Numbers(_profile).Numbers(_remarkable).Numbers(_recentSurprise).Whole(_recentIndex)
-            .Number(_usualMean).Number(_usualSpread).Number(_usualSustainedMean).Number(_usualSustainedSpread)
+            .Number(_usualMean).Number(_usualSpread).Number(_usualSustainedMean).Number(_usualSustainedSpread).Number(_usualGapMean).Number(_usualGapSpread).Number(_judgedGapMean).Number(_judgedGapSpread)
             .Number(_eventBest).Whole(_calm).Time(_eventSince).Number(Expected).Number(ExpectedSpread);
     }
 
@@ -40,6 +40,10 @@ public sealed partial class SeriesDetector
         detector._usualSpread = reader.Number();
         detector._usualSustainedMean = reader.Number();
         detector._usualSustainedSpread = reader.Number();
+        detector._usualGapMean = reader.Number();
+        detector._usualGapSpread = reader.Number();
+        detector._judgedGapMean = reader.Number();
+        detector._judgedGapSpread = reader.Number();
         detector._eventBest = reader.Number();
         detector._calm = (int)reader.Whole();
         detector._eventSince = reader.OptionalTime();

@@ -4,7 +4,8 @@ public sealed partial class SeriesDetector
 {
     /// <summary>
     /// How unusual this surprise is for this series, in decades of tail probability (3 = one in a thousand): the
-    /// reading's own surprise catches a spike, the average of the last few a shift that each reading alone would not.
+    /// reading's own surprise catches a spike, the average of the last few a shift that each reading alone would not,
+    /// and the gap between the short and long levels a fast ramp.
     /// </summary>
     private double Likelihood(double surprise)
     {
@@ -24,8 +25,8 @@ public sealed partial class SeriesDetector
         if (_seen > _settings.WarmUpReadings)
         {
             decades = Math.Max(
-                TailDecades(surprise, _usualMean, _usualSpread, 0.05),
-                TailDecades(sustained, _usualSustainedMean, _usualSustainedSpread, 0.02));
+                Math.Max(TailDecades(surprise, _usualMean, _usualSpread, 0.05), TailDecades(sustained, _usualSustainedMean, _usualSustainedSpread, 0.02)),
+                DepartureDecades());
         }
 
         // Surprises of the warm-up are measured against predictors that know nothing yet; a young series does not learn from them.
@@ -33,6 +34,7 @@ public sealed partial class SeriesDetector
         {
             Learn(ref _usualMean, ref _usualSpread, surprise);
             Learn(ref _usualSustainedMean, ref _usualSustainedSpread, sustained);
+            LearnDeparture();
         }
 
         return decades;

@@ -7,7 +7,7 @@ namespace IotService.Rules.Anomalies.Detection;
 /// came before it only: no look-ahead, no knowledge of the series' future range. Memory and time per reading are
 /// constant (a few hundred bytes; see <see cref="DetectorSettings"/>).
 /// <para>
-/// How it scores, in four steps:
+/// How it scores, in five steps:
 /// <list type="number">
 /// <item>Predict: four predictors run side by side (the last value, a short and a long moving level, and the value
 /// usual at this time of day); the one with the smallest recent error predicts, and the surprise is the reading's
@@ -17,6 +17,8 @@ namespace IotService.Rules.Anomalies.Detection;
 /// <item>Compare with what is usual for this series: the surprise of this reading, and the average of the last few,
 /// against their own long-run mean and spread, as a Gaussian tail probability in decades (a noisy series is allowed
 /// its noise; a calm one is not).</item>
+/// <item>Watch the levels part: the gap between the short and long level against its usual size catches a steady climb
+/// that no single reading gives away (see <c>SeriesDetector.Departure.cs</c>).</item>
 /// <item>Report events, not rows: while an event lasts, a reading gets a score only if it beats the event's best so
 /// far clearly, so a fault that lasts an hour is one alarm-worthy score, not hundreds.</item>
 /// </list>
@@ -40,6 +42,10 @@ public sealed partial class SeriesDetector
     private double _usualSpread;
     private double _usualSustainedMean;
     private double _usualSustainedSpread;
+    private double _usualGapMean;
+    private double _usualGapSpread;
+    private double _judgedGapMean;
+    private double _judgedGapSpread;
     private double _eventBest;
     private int _calm;
     private DateTimeOffset? _eventSince;
