@@ -1,15 +1,10 @@
 using IotService.Contracts.Common;
-using IotService.Contracts.Devices;
 using IotService.Contracts.Models;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Anomalies;
-using IotService.Storage;
-using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
 using IotService.Storage.History;
 using IotService.Storage.History.Sqlite;
-using IotService.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,22 +25,13 @@ internal sealed class ChillerHistory : IAsyncDisposable
     public static readonly DeviceModelDefinition Model = new(
         ModelId, "Chiller X", [new PropertyDefinition("supply", "°C", -10, 40), new PropertyDefinition("return", "°C", -10, 40)], [ColdSupply, OddChiller], Version: 1);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("iot-multivariate-").FullName;
-    private readonly SqliteDatabase _database;
+    private readonly SqliteHistoryFolder _folder = new("iot-multivariate-", T0.AddDays(1));
 
-    public ChillerHistory()
-    {
-        Time = new FakeTimeProvider(T0.AddDays(1));
-        _database = new SqliteDatabase(Options.Create(new StorageOptions { Path = _folder }), Time);
-        Devices = new SqliteDeviceCatalog(_database);
-        Store = new SqliteHistoryStore(Path.Combine(_folder, "history.db"), Time, Options.Create(new HistoryOptions()), NullLogger<SqliteHistoryStore>.Instance);
-    }
+    public FakeTimeProvider Time => _folder.Time;
 
-    public FakeTimeProvider Time { get; }
+    public SqliteDeviceCatalog Devices => _folder.Devices;
 
-    public SqliteDeviceCatalog Devices { get; }
-
-    public SqliteHistoryStore Store { get; }
+    public SqliteHistoryStore Store => _folder.Store;
 
     public MultivariateTraining Training(MultivariateOptions? options = null)
     {
@@ -57,7 +43,7 @@ internal sealed class ChillerHistory : IAsyncDisposable
     {
         var random = new Random(5);
         var ids = Enumerable.Range(0, devices).Select(d => $"ch-{d:D3}").ToList();
-        await Devices.UpsertManyAsync([.. ids.Select(Device)]);
+        await Devices.UpsertManyAsync([.. ids.Select(id => SqliteHistoryFolder.Device(id, ModelId, T0))]);
         var points = new List<HistoryPoint>();
         foreach (var id in ids)
         {
@@ -73,13 +59,5 @@ internal sealed class ChillerHistory : IAsyncDisposable
         await Store.WriteAsync(points, CancellationToken.None);
     }
 
-    private static DeviceSummary Device(string id) => new(
-        id, null, ModelId, null, DeviceStatus.Online, Severity.None, null, null, null, T0.AddDays(-1), "{}", "hash", "ACT-" + id, T0);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _folder.DisposeAsync();
 }

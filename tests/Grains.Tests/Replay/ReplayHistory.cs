@@ -1,17 +1,13 @@
 using IotService.Contracts.Common;
-using IotService.Contracts.Devices;
 using IotService.Contracts.Models;
 using IotService.Contracts.Replay;
 using IotService.Contracts.Telemetry;
 using IotService.Grains.Replay;
 using IotService.Rules.Kinds;
-using IotService.Storage;
 using IotService.Storage.Catalogs;
 using IotService.Storage.Catalogs.Sqlite;
 using IotService.Storage.History;
 using IotService.Storage.History.Sqlite;
-using IotService.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -36,25 +32,15 @@ internal sealed class ReplayHistory : IAsyncDisposable
             new RuleDefinition("quiet", "nodata", Severity.Major, Seconds: 600),
         ]);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("iot-replay-").FullName;
-    private readonly SqliteDatabase _database;
-
-    public ReplayHistory()
-    {
-        var time = new FakeTimeProvider(T0.AddDays(1));
-        _database = new SqliteDatabase(Options.Create(new StorageOptions { Path = _folder }), time);
-        Devices = new SqliteDeviceCatalog(_database);
-        Store = new SqliteHistoryStore(Path.Combine(_folder, "history.db"), time, Options.Create(new HistoryOptions()), NullLogger<SqliteHistoryStore>.Instance);
-        Time = time;
-    }
+    private readonly SqliteHistoryFolder _folder = new("iot-replay-", T0.AddDays(1));
 
     public static RuleDefinition Overheat => Model.Rules![0] with { Enabled = true };
 
-    public SqliteHistoryStore Store { get; }
+    public SqliteHistoryStore Store => _folder.Store;
 
-    public SqliteDeviceCatalog Devices { get; }
+    public SqliteDeviceCatalog Devices => _folder.Devices;
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _folder.Time;
 
     /// <summary>Temperature readings of the known history: device → (seconds after <see cref="T0"/>, value).</summary>
     public static IReadOnlyDictionary<string, (int Seconds, double Value)[]> Temperatures { get; } = new Dictionary<string, (int, double)[]>
@@ -106,13 +92,7 @@ internal sealed class ReplayHistory : IAsyncDisposable
         await Store.WriteAsync(points, CancellationToken.None);
     }
 
-    public static DeviceSummary Device(string id, string modelId = ModelId) => new(
-        id, null, modelId, null, DeviceStatus.Online, Severity.None, null, null, null, T0.AddDays(-1), "{}", "hash", "ACT-" + id, T0);
+    public static DeviceSummary Device(string id, string modelId = ModelId) => SqliteHistoryFolder.Device(id, modelId, T0);
 
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _folder.DisposeAsync();
 }
