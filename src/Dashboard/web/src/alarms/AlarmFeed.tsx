@@ -11,7 +11,7 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { SeverityBadge } from '../shell/SeverityBadge';
 import { upsertAlarm } from './alarmList';
 import { ExplanationDetails } from './ExplanationDetails';
-import { hasDetails } from './explanation';
+import { hasDetails, localTimesIn } from './explanation';
 
 const states: readonly AlarmState[] = ['active', 'acknowledged', 'cleared'];
 
@@ -99,7 +99,7 @@ function AlarmRow({ alarm, canAct, onSelectDevice, onOpenOrder, onChanged }: { a
       </div>
       <p class={`feed-text${open ? '' : ' clamped'}`}>
         <span class="sr-only">{severityLabel[alarm.severity]}: </span>
-        {alarm.explanation.text}
+        {localTimesIn(alarm.explanation.text)}
       </p>
       {open ? <OpenedExplanation alarm={alarm} /> : null}
       <div class="feed-item-foot">

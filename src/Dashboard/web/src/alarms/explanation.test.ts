@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmExplanation } from '../api/types';
-import { contributorRows, expectedLabel, explanationBar, explanationUnit, forecastSummary, formatRange, hasDetails, rangeBar, scoreLabel, sharePercent, sinceLabel } from './explanation';
+import { contributorRows, expectedLabel, explanationBar, explanationUnit, forecastSummary, formatRange, hasDetails, localTimesIn, rangeBar, scoreLabel, sharePercent, sinceLabel } from './explanation';
 
 const now = Date.parse('2026-12-07T12:00:00Z'); // a Monday
 const utc = 'UTC';
@@ -116,6 +116,19 @@ describe('contributors', () => {
 
   it('are none when the explanation has none', () => {
     expect(contributorRows(undefined)).toEqual([]);
+  });
+});
+
+describe('the text', () => {
+  it('shows the hub\'s UTC times as the viewer\'s clock', () => {
+    const text = 'return_water_temp 9.1 °C, expected 14.2–15.8 °C (score 0.91); unusual since 2026-12-07 11:35:00 UTC.';
+    expect(localTimesIn(text, now, 'Europe/Berlin')).toBe('return_water_temp 9.1 °C, expected 14.2–15.8 °C (score 0.91); unusual since 12:35.');
+    expect(localTimesIn('reaches 55 °C at 2026-12-08 16:40 UTC', now, utc)).toBe('reaches 55 °C at Tue 16:40');
+  });
+
+  it('leaves text without a time, and a stamp that is no date, as written', () => {
+    expect(localTimesIn('temperature 95 °C above 90 °C for 60 s', now, utc)).toBe('temperature 95 °C above 90 °C for 60 s');
+    expect(localTimesIn('since 2026-13-45 99:99 UTC', now, utc)).toBe('since 2026-13-45 99:99 UTC');
   });
 });
 

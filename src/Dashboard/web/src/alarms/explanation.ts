@@ -146,3 +146,17 @@ export function explanationUnit(ruleKind: string, property: string | null | unde
   if (ruleKind === 'nodata') return 's';
   return property ? unitOf(property) : null;
 }
+
+// The hub writes times into an explanation's text in UTC ("2026-12-07 11:35:00 UTC"), since it does not know who reads it.
+const utcStamp = /\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})? UTC\b/g;
+
+/**
+ * The explanation's text with its UTC times as the viewer's wall-clock times ("unusual since 12:35" in Berlin), so the
+ * text agrees with the details under it. A stamp that does not parse is left as written.
+ */
+export function localTimesIn(text: string, now: number = Date.now(), timeZone?: string): string {
+  return text.replace(utcStamp, (stamp, day: string, minutes: string, seconds: string | undefined) => {
+    const iso = `${day}T${minutes}${seconds ?? ':00'}Z`;
+    return Number.isNaN(Date.parse(iso)) ? stamp : clockTime(iso, { now, timeZone });
+  });
+}

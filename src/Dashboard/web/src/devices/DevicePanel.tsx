@@ -6,6 +6,7 @@ import type { LiveHub } from '../live/liveHub';
 import { useResyncedLoad } from '../live/useResyncedLoad';
 import { formatTime, formatValue, timeAgo } from '../format';
 import { ExplanationDetails } from '../alarms/ExplanationDetails';
+import { localTimesIn } from '../alarms/explanation';
 import { ErrorNote } from '../shell/ErrorNote';
 import { SeverityBadge } from '../shell/SeverityBadge';
 import { HistoryChart } from './HistoryChart';
@@ -119,7 +120,7 @@ export function DevicePanel({
           <ul class="plain">
             {(device.activeAlarms ?? []).map((a) => (
               <li key={a.id} data-alarm-id={a.id} data-severity={a.severity}>
-                <SeverityBadge severity={a.severity} compact /> {a.explanation.text}{' '}
+                <SeverityBadge severity={a.severity} compact /> {localTimesIn(a.explanation.text)}{' '}
                 <span class="muted">
                   {a.state} · {timeAgo(a.raisedAt)}
                 </span>

@@ -9,6 +9,7 @@ import { PredictiveDueBanner } from '../workorders/PredictiveDueBanner';
 import { WorkOrderBoard } from '../workorders/WorkOrderBoard';
 import { technicianActions } from '../workorders/nextActions';
 import { useOrderAlarm } from '../workorders/useOrderAlarm';
+import { localTimesIn } from '../alarms/explanation';
 
 /** A technician's own orders, live, on the same board as the console's; a card offers the next step. (The full technician app comes later.) */
 export function TechnicianOrdersPage({ hub, me }: { hub: LiveHub; me: Me }) {
@@ -56,7 +57,7 @@ function OrderSteps({ hub, orderId, onClose }: { hub: LiveHub; orderId: string; 
             {order.type} at {order.deviceId} · <span class={`state state-${order.state}`}>{order.state}</span>
           </p>
           <PredictiveDueBanner order={order} alarm={alarm} unitOf={unitOf} />
-          {alarm ? <OrderAlarm alarm={alarm} unitOf={unitOf} /> : order.description ? <p>{order.description}</p> : null}
+          {alarm ? <OrderAlarm alarm={alarm} unitOf={unitOf} /> : order.description ? <p>{localTimesIn(order.description)}</p> : null}
           <div class="actions">
             {technicianActions(order.state).map((a) => (
               <button type="button" key={a.action} data-action={a.action} onClick={() => void take(a.action)}>

@@ -1,5 +1,6 @@
 import type { AlarmRecord } from '../api/types';
 import { ExplanationDetails } from '../alarms/ExplanationDetails';
+import { localTimesIn } from '../alarms/explanation';
 import { timeAgo, formatTime } from '../format';
 import { SeverityBadge } from '../shell/SeverityBadge';
 
@@ -9,7 +10,7 @@ export function OrderAlarm({ alarm, unitOf }: { alarm: AlarmRecord; unitOf: (pro
     <section class="order-alarm" data-alarm-id={alarm.id} data-severity={alarm.severity}>
       <h3>Raised by alarm</h3>
       <p>
-        <SeverityBadge severity={alarm.severity} compact /> {alarm.explanation.text}{' '}
+        <SeverityBadge severity={alarm.severity} compact /> {localTimesIn(alarm.explanation.text)}{' '}
         <span class="muted" title={formatTime(alarm.raisedAt)}>
           {alarm.ruleId} · {alarm.state} · {timeAgo(alarm.raisedAt)}
         </span>

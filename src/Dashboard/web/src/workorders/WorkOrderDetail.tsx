@@ -4,6 +4,7 @@ import type { Page, Technician, WorkOrder } from '../api/types';
 import { ClientMethods } from '../live/contract';
 import type { LiveHub } from '../live/liveHub';
 import { formatTime, timeAgo } from '../format';
+import { localTimesIn } from '../alarms/explanation';
 import { ErrorNote } from '../shell/ErrorNote';
 import type { DispatchReceipt, OverrideQuote } from '../api/types';
 import { useModelUnits } from '../devices/useModelUnits';
@@ -130,7 +131,7 @@ export function WorkOrderDetail({ hub, orderId, onClose, onSelectDevice }: { hub
             ) : null}
           </dl>
           {/* An alarm's order is described by the alarm's sentence: shown once, with the alarm, when it could be read. */}
-          {alarm ? <OrderAlarm alarm={alarm} unitOf={unitOf} /> : order.description ? <p>{order.description}</p> : null}
+          {alarm ? <OrderAlarm alarm={alarm} unitOf={unitOf} /> : order.description ? <p>{localTimesIn(order.description)}</p> : null}
 
           <h3>Dispatch decision</h3>
           {receipt === undefined ? <p class="muted">Loading…</p> : receipt === null ? <p class="muted">Not dispatched yet.</p> : <ReceiptView receipt={receipt} />}
