@@ -1,7 +1,9 @@
 using IotService.Contracts.Models;
 using IotService.Contracts.Replay;
 using IotService.Grains.Alarms;
+using IotService.Grains.Anomalies;
 using IotService.Grains.Models;
+using IotService.Rules.Anomalies.Multivariate;
 using IotService.Rules.Kinds;
 
 namespace IotService.Grains.Replay;
@@ -13,7 +15,8 @@ namespace IotService.Grains.Replay;
 internal sealed class ReplayRuleResolver(RuleKindRegistry kinds)
 {
     /// <returns>The rule, or null with the reasons added to <paramref name="errors"/>.</returns>
-    public ModelRule? Resolve(DeviceModelDefinition model, RuleReplayRequest request, List<FieldError> errors)
+    /// <param name="multivariate">The model's trained multivariate detector, which an anomaly rule on every property runs too; null when it has none.</param>
+    public ModelRule? Resolve(DeviceModelDefinition model, RuleReplayRequest request, List<FieldError> errors, MultivariateModel? multivariate = null)
     {
         if ((request.Rule is null) == (request.RuleId is null))
         {
@@ -22,7 +25,7 @@ internal sealed class ReplayRuleResolver(RuleKindRegistry kinds)
         }
 
         var found = errors.Count;
-        var scope = RuleDefinitions.ScopeOf(model);
+        var scope = RuleDefinitions.ScopeOf(model, multivariate);
         var field = request.RuleId is null ? "rule" : "ruleId";
         var definition = request.Rule;
         if (request.RuleId is { } ruleId)
@@ -47,11 +50,14 @@ internal sealed class ReplayRuleResolver(RuleKindRegistry kinds)
 
         var compiled = RuleDefinitions.Compile(kinds, definition, scope);
         errors.AddRange(compiled.Errors.Select(e => e with { Field = $"{field}.{e.Field}" }));
+        return compiled.Rule is { } rule ? new ModelRule(definition, RuleFingerprint.Of(definition), rule) : null;
+    }
 
-        // A replay feeds one stored series; a rule over several (an anomaly rule on every property) would have to align them.
-        var single = compiled.Rule is null or { Properties.Count: 1 };
-        errors.Require(single, request.RuleId is null ? "rule.property" : "ruleId", $"replay runs a rule over one property; rule '{definition.Id}' reads {compiled.Rule?.Properties.Count}: name one property");
-        return single && compiled.Rule is { } rule ? new ModelRule(definition, RuleFingerprint.Of(definition), rule) : null;
+    /// <summary>Whether the rule the request replays reads the model's multivariate detector (an anomaly rule on every property, enabled or not).</summary>
+    public static bool ReadsDetector(DeviceModelDefinition model, RuleReplayRequest request)
+    {
+        var definition = request.Rule ?? (model.Rules ?? []).FirstOrDefault(r => r.Id == request.RuleId);
+        return definition is not null && MultivariateSchedule.ReadsDetector(definition with { Enabled = true });
     }
 
     private string NotReplayable(RuleDefinition? rule) =>

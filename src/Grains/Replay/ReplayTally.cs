@@ -26,7 +26,7 @@ internal sealed class ReplayTally(int maxListed)
         }
 
         _perDevice.Add(new DeviceFirings(deviceId, result.FiringCount));
-        _listed.AddRange(result.Firings.Select(f => new ReplayFiring(f.DeviceId, f.RaisedAt, f.ClearedAt, f.PeakValue)));
+        _listed.AddRange(result.Firings.Select(f => new ReplayFiring(f.DeviceId, f.RaisedAt, f.ClearedAt, f.PeakValue, f.Why)));
 
         // Each device's run already kept only its first maxListed; trimming here keeps memory at twice that.
         if (_listed.Count > maxListed)

@@ -1,5 +1,7 @@
 using IotService.Contracts.Models;
 using IotService.Contracts.Replay;
+using IotService.Grains.Anomalies;
+using IotService.Rules.Anomalies.Multivariate;
 using Orleans.Concurrency;
 
 namespace IotService.Grains.Replay;
@@ -15,6 +17,10 @@ public sealed class RuleReplayGrain(RuleReplayer replayer) : Grain, IRuleReplayG
             return new RuleReplayAnswer(RuleReplayOutcome.ModelNotFound);
         }
 
-        return await replayer.ReplayAsync(model, request, cancellationToken);
+        // The detector a live device would run with this rule; an anomaly rule on every property runs without it until one is trained.
+        var detector = ReplayRuleResolver.ReadsDetector(model, request)
+            ? await GrainFactory.GetGrain<IMultivariateDetectorGrain>(modelId).GetAsync()
+            : null;
+        return await replayer.ReplayAsync(model, request, detector is null ? null : MultivariateModel.FromBytes(detector.Data), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using IotService.Contracts.Models;
 using IotService.Contracts.Replay;
+using IotService.Rules.Anomalies.Multivariate;
 using IotService.Rules.Kinds;
 using IotService.Storage.Catalogs;
 using IotService.Storage.History;
@@ -26,12 +27,14 @@ public sealed class RuleReplayer(
     private const int DevicePageSize = 1000;
 
     /// <summary>The answer for every outcome but an unknown model: replayed, invalid (every problem listed), too large, history unavailable.</summary>
-    public async Task<RuleReplayAnswer> ReplayAsync(DeviceModelDefinition model, RuleReplayRequest request, CancellationToken cancellationToken = default)
+    /// <param name="multivariate">The model's trained multivariate detector, for an anomaly rule on every property; null when it has none.</param>
+    public async Task<RuleReplayAnswer> ReplayAsync(
+        DeviceModelDefinition model, RuleReplayRequest request, MultivariateModel? multivariate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<FieldError>();
-        var rule = new ReplayRuleResolver(kinds).Resolve(model, request, errors);
+        var rule = new ReplayRuleResolver(kinds).Resolve(model, request, errors, multivariate);
 
         // Readings carry whole milliseconds; so do the bounds, so that every store cuts the same way.
         var to = WholeMilliseconds(request.To ?? time.GetUtcNow());

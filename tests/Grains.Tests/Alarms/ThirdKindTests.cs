@@ -67,7 +67,8 @@ public sealed class ThirdKindTests
 
         var result = RuleReplay.Run(rule, readings);
 
-        Assert.Equal(new RuleFiring("dev-1", T0.AddMinutes(3), T0.AddMinutes(5), 25), Assert.Single(result.Firings));
+        var firing = Assert.Single(result.Firings);
+        Assert.Equal(("dev-1", T0.AddMinutes(3), (DateTimeOffset?)T0.AddMinutes(5), 25.0), (firing.DeviceId, firing.RaisedAt, firing.ClearedAt, firing.PeakValue));
     }
 
     private DeviceAlarms Alarms(DeviceState state)

@@ -17,15 +17,19 @@ public sealed class RuleReplayerTests : IAsyncLifetime
 {
     private static readonly ReplayFiring[] KnownFirings =
     [
-        new("dev-b", T0.AddSeconds(65), T0.AddSeconds(75), 93),
-        new("dev-a", T0.AddSeconds(110), T0.AddSeconds(140), 99),
-        new("dev-a", T0.AddSeconds(210), T0.AddSeconds(220), 92),
-        new("dev-a", T0.AddSeconds(460), null, 101),
+        Firing("dev-b", T0.AddSeconds(65), T0.AddSeconds(75), 93, raisedWith: 93),
+        Firing("dev-a", T0.AddSeconds(110), T0.AddSeconds(140), 99, raisedWith: 95),
+        Firing("dev-a", T0.AddSeconds(210), T0.AddSeconds(220), 92, raisedWith: 92),
+        Firing("dev-a", T0.AddSeconds(460), null, 101, raisedWith: 101),
     ];
 
     private readonly ReplayHistory _history = new();
 
     public Task InitializeAsync() => _history.WriteKnownHistoryAsync();
+
+    /// <summary>A firing of the overheat rule, explained as the alarm raised by <paramref name="raisedWith"/> would be.</summary>
+    private static ReplayFiring Firing(string device, DateTimeOffset raisedAt, DateTimeOffset? clearedAt, double peak, double raisedWith)
+        => new(device, raisedAt, clearedAt, peak, $"temperature is {raisedWith} °C, above 90 °C for at least 60 s; clears at 85 °C.");
 
     public Task DisposeAsync() => _history.DisposeAsync().AsTask();
 
@@ -76,8 +80,8 @@ public sealed class RuleReplayerTests : IAsyncLifetime
 
         Assert.Equal(50, result.Readings);
         Assert.Equal(
-            Enumerable.Range(0, 5).Select(i => new ReplayFiring("dense-1", T0.AddMilliseconds(i * 10), T0.AddMilliseconds((i * 10) + 5), 95)),
-            result.Firings);
+            Enumerable.Range(0, 5).Select(i => ("dense-1", T0.AddMilliseconds(i * 10), (DateTimeOffset?)T0.AddMilliseconds((i * 10) + 5), 95.0)),
+            result.Firings.Select(f => (f.DeviceId, f.RaisedAt, f.ClearedAt, f.PeakValue)));
     }
 
     [Theory]
@@ -109,7 +113,7 @@ public sealed class RuleReplayerTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                new ReplayFiring("dev-a", T0.AddSeconds(120), T0.AddSeconds(140), 99),
+                Firing("dev-a", T0.AddSeconds(120), T0.AddSeconds(140), 99, raisedWith: 99),
                 KnownFirings[2],
                 KnownFirings[3],
             ],
@@ -124,7 +128,7 @@ public sealed class RuleReplayerTests : IAsyncLifetime
 
         Assert.Equal([KnownFirings[0]], before.Firings);
         Assert.Equal(15, before.Readings);
-        Assert.Equal([KnownFirings[0], new ReplayFiring("dev-a", T0.AddSeconds(110), null, 95)], after.Firings);
+        Assert.Equal([KnownFirings[0], Firing("dev-a", T0.AddSeconds(110), null, 95, raisedWith: 95)], after.Firings);
     }
 
     [Fact]
@@ -206,7 +210,7 @@ public sealed class RuleReplayerTests : IAsyncLifetime
         var result = await _history.Service().ReplayAsync(model, Request()).ResponseAsync();
 
         Assert.Equal(1001, result.DevicesScanned);
-        Assert.Equal(new ReplayFiring("p-1000", T0.AddMinutes(1), null, 96), Assert.Single(result.Firings));
+        Assert.Equal(Firing("p-1000", T0.AddMinutes(1), null, 96, raisedWith: 96), Assert.Single(result.Firings));
     }
 
     [Fact]
@@ -246,6 +250,7 @@ public sealed class RuleReplayerTests : IAsyncLifetime
         Assert.Equal(500, result.Readings);
         var firing = Assert.Single(result.Firings);
         Assert.Equal(("spiky-1", T0.AddSeconds(3000), 2000.0), (firing.DeviceId, firing.RaisedAt, firing.PeakValue));
+        Assert.StartsWith("rpm is 2000 rpm, outside", firing.Why, StringComparison.Ordinal);
         Assert.NotNull(firing.ClearedAt);
     }
 

@@ -18,6 +18,10 @@ public sealed class RuleReplayRunTests
         new("a", T0.AddMinutes(8), 85),
     ];
 
+    /// <summary>A firing of <see cref="Hot"/>, explained as the alarm raised by <paramref name="raisedWith"/> would be.</summary>
+    private static RuleFiring Firing(string device, DateTimeOffset raisedAt, DateTimeOffset? clearedAt, double peak, double raisedWith)
+        => new(device, raisedAt, clearedAt, peak, $"temperature is {raisedWith}, above 80; clears at 75.");
+
     [Fact]
     public void FeedingReadingsOneByOneGivesWhatTheWholeRunGives()
     {
@@ -46,7 +50,7 @@ public sealed class RuleReplayRunTests
 
         // The listed ones still get their clear time and peak from later readings; the unlisted ones touch nothing.
         Assert.Equal(
-            [new RuleFiring("a", T0, T0.AddMinutes(3), 90), new RuleFiring("b", T0.AddMinutes(1), T0.AddMinutes(3.5), 82)],
+            [Firing("a", T0, T0.AddMinutes(3), 90, raisedWith: 81), Firing("b", T0.AddMinutes(1), T0.AddMinutes(3.5), 82, raisedWith: 82)],
             result.Firings);
         Assert.Equal(5, result.FiringCount);
         Assert.Equal(9, result.ReadingCount);

@@ -11,6 +11,10 @@ public sealed class RuleReplayTests
     private static ThresholdRule HotForTwoMinutes(double? clear = 75) =>
         new("hot", "temperature", ThresholdOperator.GreaterThan, 80, null, TimeSpan.FromMinutes(2), clear);
 
+    /// <summary>Each firing's device, raise and clear times and peak (what these tests are about; <see cref="RuleFiring.Why"/> is tested on its own).</summary>
+    private static (string, DateTimeOffset, DateTimeOffset?, double)[] Timing(ReplayResult result)
+        => [.. result.Firings.Select(f => (f.DeviceId, f.RaisedAt, f.ClearedAt, f.PeakValue))];
+
     // One reading a minute for a device, starting at T0.
     private static IEnumerable<ReplayReading> PerMinute(string deviceId, params double[] values) =>
         values.Select((v, i) => new ReplayReading(deviceId, T0.AddMinutes(i), v));
@@ -27,10 +31,18 @@ public sealed class RuleReplayTests
         Assert.Equal(14, result.ReadingCount);
         Assert.Equal(
             [
-                new RuleFiring("pump-7", T0.AddMinutes(3), T0.AddMinutes(6), 85),
-                new RuleFiring("pump-7", T0.AddMinutes(12), null, 84),
+                ("pump-7", T0.AddMinutes(3), T0.AddMinutes(6), 85),
+                ("pump-7", T0.AddMinutes(12), null, 84),
             ],
-            result.Firings);
+            Timing(result));
+    }
+
+    [Fact]
+    public void AFiringSaysWhyAsTheAlarmRaisedByTheSameReadingWould()
+    {
+        var result = RuleReplay.Run(new CompiledThreshold(HotForTwoMinutes()), PerMinute("pump-7", 70, 81, 82, 85, 79));
+
+        Assert.Equal("temperature is 85, above 80 for at least 120 s; clears at 75.", Assert.Single(result.Firings).Why);
     }
 
     [Fact]
@@ -66,10 +78,10 @@ public sealed class RuleReplayTests
 
         Assert.Equal(
             [
-                new RuleFiring("a", T0.AddMinutes(2), T0.AddMinutes(3), 81),
-                new RuleFiring("b", T0.AddMinutes(3), null, 81),
+                ("a", T0.AddMinutes(2), T0.AddMinutes(3), 81),
+                ("b", T0.AddMinutes(3), null, 81),
             ],
-            result.Firings);
+            Timing(result));
     }
 
     [Fact]
@@ -79,7 +91,7 @@ public sealed class RuleReplayTests
 
         var result = RuleReplay.Run(new CompiledThreshold(rule), PerMinute("p", 1.5, 0.8, 1.2, 3));
 
-        Assert.Equal(new RuleFiring("p", T0, T0.AddMinutes(3), 0.8), Assert.Single(result.Firings));
+        Assert.Equal(("p", T0, T0.AddMinutes(3), 0.8), Assert.Single(Timing(result)));
     }
 
     [Fact]
@@ -89,7 +101,7 @@ public sealed class RuleReplayTests
 
         var result = RuleReplay.Run(new CompiledThreshold(rule), PerMinute("p", 31, 17, 33, 25));
 
-        Assert.Equal(new RuleFiring("p", T0, T0.AddMinutes(3), 17), Assert.Single(result.Firings));
+        Assert.Equal(("p", T0, T0.AddMinutes(3), 17), Assert.Single(Timing(result)));
     }
 
     [Fact]
@@ -106,7 +118,7 @@ public sealed class RuleReplayTests
 
         var result = RuleReplay.Run(new CompiledThreshold(rule), readings);
 
-        Assert.Equal(new RuleFiring("p", T0, null, 86), Assert.Single(result.Firings));
+        Assert.Equal(("p", T0, null, 86), Assert.Single(Timing(result)));
     }
 
     [Fact]
