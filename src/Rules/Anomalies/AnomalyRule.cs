@@ -72,8 +72,12 @@ public sealed class AnomalyRule : CompiledRule<AnomalySeries>
 
             state.Firing = true;
             state.RaisedBy = i;
-            state.Finding = new AnomalyFinding(
-                _properties[i], reading.Value, detector.Expected, detector.ExpectedSpread, score, detector.EventSince ?? reading.Timestamp);
+            var since = detector.EventSince ?? reading.Timestamp;
+            state.Finding = detector.LastWasBurst
+                ? new AnomalyFinding(
+                    _properties[i], reading.Value, detector.Expected, detector.ExpectedSpread, score, since,
+                    detector.RecentExcursions, detector.UsualExcursions, detector.BurstWindow)
+                : new AnomalyFinding(_properties[i], reading.Value, detector.Expected, detector.ExpectedSpread, score, since);
             return RuleStep.Raise(reading.Value);
         }
 

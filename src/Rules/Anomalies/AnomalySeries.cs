@@ -9,8 +9,11 @@ namespace IotService.Rules.Anomalies;
 /// </summary>
 public sealed class AnomalySeries : IRuleState
 {
-    /// <summary>2: the detector also keeps the usual gap between its levels. A checkpoint of 1 is refused and the rule learns afresh.</summary>
-    private const byte FormatVersion = 2;
+    /// <summary>
+    /// 3: the detector keeps the usual gap between its levels (2), a context memory and a burst count (3), and a finding
+    /// says whether a burst raised it. An older checkpoint is refused and the rule learns afresh.
+    /// </summary>
+    private const byte FormatVersion = 3;
 
     internal AnomalySeries(SeriesDetector[] detectors, long shape)
     {

@@ -31,6 +31,29 @@ public sealed class AnomalyRuleTests
     }
 
     [Fact]
+    public void ABurstOfOrdinarySpikesRaisesAnAlarmThatSaysItIsABurst()
+    {
+        // Noise around 7 with a +4 spike every 60 readings, learned; then the same spike on every third reading.
+        var rule = Compile(new RuleSpec("odd", "anomaly", "supply"));
+        var state = rule.Start(new RuleStart(T0));
+        var learned = Noise(1500, level: 7, seed: 7).Select((v, i) => i % 60 == 59 ? v + 4 : v);
+        var before = Feed(rule, state, "supply", learned).ToList();
+        // Not firing when the burst starts, and the learned spikes no longer raise.
+        Assert.NotEqual(RuleTransition.Raise, before.LastOrDefault(s => s.Transition is RuleTransition.Raise or RuleTransition.Clear).Transition);
+        Assert.DoesNotContain(before.Skip(1000), s => s.Transition == RuleTransition.Raise);
+
+        var burst = Noise(60, level: 7, seed: 8).Select((v, i) => i % 3 == 0 ? v + 4 : v).ToList();
+        var steps = Feed(rule, state, "supply", burst, startAt: 1500).ToList();
+        var raised = steps.FindIndex(s => s.Transition == RuleTransition.Raise);
+        Assert.InRange(raised, 0, 59);
+
+        var why = rule.Explain(state, steps[raised], Device, At(1500 + raised));
+        Assert.StartsWith("supply strayed far from its usual level ", why.Text, StringComparison.Ordinal);
+        Assert.Contains(" times in the last 30 readings, where ", why.Text, StringComparison.Ordinal);
+        Assert.Equal("supply", why.Property);
+    }
+
+    [Fact]
     public void TheAlarmClearsWhenThePropertyHasBeenCalmForAWhileAndNotBefore()
     {
         var rule = Compile(new RuleSpec("odd", "anomaly", "supply"));

@@ -65,6 +65,54 @@ public sealed class SeriesDetectorTests
         Assert.True(Max(scores, 2 * Day, 2 * Day + 100) >= High, "the drift was not flagged before it levelled off");
     }
 
+    /// <summary>
+    /// A series around 10 that spikes by +6 at irregular times, every 40–80 readings, for four days; then, on day 5, a
+    /// spike of +24, and from reading 150 of day 5 a burst: the +6 spike on every third reading for 50 readings.
+    /// </summary>
+    private static (double[] Values, int[] Spikes) RecurringSpikes(int seed)
+    {
+        var random = new Random(seed);
+        var spikes = new List<int>();
+        for (var i = 200; i < 4 * Day; i += 40 + random.Next(40))
+        {
+            spikes.Add(i);
+        }
+
+        var values = Enumerable.Range(0, 5 * Day).Select(i => 10 + (0.5 * Noise(random))
+            + (spikes.Contains(i) ? 6 : 0)
+            + (i == (4 * Day) + 20 ? 24 : 0)
+            + (i >= (4 * Day) + 150 && i < (4 * Day) + 200 && i % 3 == 0 ? 6 : 0)).ToArray();
+        return (values, [.. spikes]);
+    }
+
+    [Fact]
+    public void ASpikeThatRecursAtIrregularTimesIsLearnedButOneFourTimesAsLargeIsNot()
+    {
+        var (values, spikes) = RecurringSpikes(seed: 12);
+        var scores = Run(new SeriesDetector(), 5 * Day, i => values[i]);
+
+        Assert.True(scores[spikes[0]] >= High, $"the first spike scored {scores[spikes[0]]}");
+        Assert.All(spikes.Where(i => i >= 3 * Day), i => Assert.True(scores[i] < High, $"the familiar spike at {i} scored {scores[i]}"));
+        Assert.True(scores[(4 * Day) + 20] >= High, $"a spike four times as large scored {scores[(4 * Day) + 20]}");
+    }
+
+    [Fact]
+    public void ABurstOfFamiliarSpikesScoresHighAsABurst()
+    {
+        var (values, _) = RecurringSpikes(seed: 13);
+        var detector = new SeriesDetector();
+        Run(detector, (4 * Day) + 150, i => values[i]);
+
+        var burst = Enumerable.Range((4 * Day) + 150, 50)
+            .Select(i => (Score: detector.Score(values[i], T0 + (i * Step)), detector.LastWasBurst, detector.RecentExcursions))
+            .MaxBy(r => r.Score);
+
+        Assert.True(burst.Score >= High, $"the burst scored {burst.Score}");
+        Assert.True(burst.LastWasBurst);
+        Assert.True(burst.RecentExcursions > 5 * detector.UsualExcursions, $"{burst.RecentExcursions} recent against {detector.UsualExcursions} usual");
+        Assert.True(detector.InEvent);
+    }
+
     [Fact]
     public void AVarianceChangeScoresHigh()
     {
@@ -116,9 +164,12 @@ public sealed class SeriesDetectorTests
     public void ARestoredDetectorScoresTheFollowingReadingsIdentically()
     {
         var random = new Random(8);
-        // A spike and a climb after the checkpoint, so that every part of the state decides some later score.
+        // Recurring spikes before the checkpoint (the context memory) and a spike, a climb and a burst after it, so that
+        // every part of the state decides some later score.
         var values = Enumerable.Range(0, 5 * Day)
-            .Select(i => DailyCycle(i, random) + (i == 4 * Day ? 15 : 0) + 10 * Math.Clamp((i - 4 * Day - 50) / 100.0, 0, 1))
+            .Select(i => DailyCycle(i, random) + (i % 61 == 0 ? 3 : 0) + (i == 4 * Day ? 15 : 0)
+                + (10 * Math.Clamp((i - (4 * Day) - 50) / 100.0, 0, 1))
+                + (i > (4 * Day) + 180 && i % 3 == 0 ? 3 : 0))
             .ToArray();
         var original = new SeriesDetector();
         Run(original, 3 * Day, i => values[i]);

@@ -91,4 +91,44 @@ public sealed record DetectorSettings
 
     /// <summary>Decades of likelihood that make a score of 1.</summary>
     public double FullScaleDecades { get; init; } = 20;
+
+    /// <summary>
+    /// Remarkable surprises the context memory remembers (see <see cref="ContextTolerance"/>); 16 to 64 score within a
+    /// point of 32 on NAB.
+    /// </summary>
+    public int ContextMemory { get; init; } = 32;
+
+    /// <summary>
+    /// How near a remembered context must be to count, in octaves of distance from the running median (the width of
+    /// the kernel): a spike half again as large from the same level is nearly the same context, one four times as large
+    /// is another.
+    /// </summary>
+    public double ContextWidth { get; init; } = 0.5;
+
+    /// <summary>Readings over which a remembered context's weight halves: a habit that stops is forgotten.</summary>
+    public int ContextHalfLife { get; init; } = 2000;
+
+    /// <summary>
+    /// The likelihood is divided by 1 + familiarity / this, where familiarity counts the remembered remarkable surprises
+    /// in about this reading's context (see <see cref="ContextWidth"/>): two of them halve it, four divide it by three.
+    /// </summary>
+    public double ContextTolerance { get; init; } = 2;
+
+    /// <summary>A reading this many usual distances from the running median is an excursion, for the burst channel.</summary>
+    public double ExcursionSpreads { get; init; } = 4;
+
+    /// <summary>How far the running median moves towards each reading, in usual distances.</summary>
+    public double MedianStep { get; init; } = 0.01;
+
+    /// <summary>Weight of a new reading in the recent rate of excursions (about the last 30 readings).</summary>
+    public double DensityRate { get; init; } = 0.033;
+
+    /// <summary>The least long-run rate of excursions a series is assumed to have, per reading (one in 500).</summary>
+    public double DensityFloor { get; init; } = 0.002;
+
+    /// <summary>Decades of Poisson tail at which a burst of excursions is reported.</summary>
+    public double DensityDecades { get; init; } = 4;
+
+    /// <summary>Decades of Poisson tail that make a burst's score 1 (a burst's tail is far shorter than a spike's).</summary>
+    public double DensityFullScaleDecades { get; init; } = 10;
 }

@@ -16,7 +16,14 @@ public sealed partial class SeriesDetector
 
         writer.Numbers(_profile).Numbers(_remarkable).Numbers(_recentSurprise).Whole(_recentIndex)
             .Number(_usualMean).Number(_usualSpread).Number(_usualSustainedMean).Number(_usualSustainedSpread).Number(_usualGapMean).Number(_usualGapSpread).Number(_judgedGapMean).Number(_judgedGapSpread)
-            .Number(_eventBest).Whole(_calm).Time(_eventSince).Number(Expected).Number(ExpectedSpread);
+            .Number(_eventBest).Whole(_calm).Time(_eventSince).Number(Expected).Number(ExpectedSpread)
+            .Number(_median).Number(_medianDistance).Number(_recentExcursions).Number(_usualExcursions)
+            .Number(_densityBest).Whole(_densityCalm)
+            .Numbers(_contextValue).Numbers(_contextPrevious).Whole(_contextNext).Number(_previousPosition).Time(_burstSince);
+        foreach (var at in _contextAt)
+        {
+            writer.Whole(at);
+        }
     }
 
     /// <summary>Reads what <see cref="WriteTo"/> wrote; the caller checks <see cref="CheckpointReader.Succeeded"/>.</summary>
@@ -49,6 +56,22 @@ public sealed partial class SeriesDetector
         detector._eventSince = reader.OptionalTime();
         detector.Expected = reader.Number();
         detector.ExpectedSpread = reader.Number();
+        detector._median = reader.Number();
+        detector._medianDistance = reader.Number();
+        detector._recentExcursions = reader.Number();
+        detector._usualExcursions = reader.Number();
+        detector._densityBest = reader.Number();
+        detector._densityCalm = (int)reader.Whole();
+        reader.Numbers(detector._contextValue);
+        reader.Numbers(detector._contextPrevious);
+        detector._contextNext = (int)reader.Whole();
+        detector._previousPosition = reader.Number();
+        detector._burstSince = reader.OptionalTime();
+        for (var i = 0; i < detector._contextAt.Length; i++)
+        {
+            detector._contextAt[i] = reader.Whole();
+        }
+
         return detector;
     }
 }

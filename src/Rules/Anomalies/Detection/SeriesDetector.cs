@@ -5,9 +5,9 @@ namespace IotService.Rules.Anomalies.Detection;
 /// <summary>
 /// A streaming anomaly detector for one series (one property of one device). Each reading is scored once, from what
 /// came before it only: no look-ahead, no knowledge of the series' future range. Memory and time per reading are
-/// constant (a few hundred bytes; see <see cref="DetectorSettings"/>).
+/// constant (about 1.5 KB; see <see cref="DetectorSettings"/>).
 /// <para>
-/// How it scores, in five steps:
+/// How it scores, in seven steps:
 /// <list type="number">
 /// <item>Predict: four predictors run side by side (the last value, a short and a long moving level, and the value
 /// usual at this time of day); the one with the smallest recent error predicts, and the surprise is the reading's
@@ -19,8 +19,13 @@ namespace IotService.Rules.Anomalies.Detection;
 /// its noise; a calm one is not).</item>
 /// <item>Watch the levels part: the gap between the short and long level against its usual size catches a steady climb
 /// that no single reading gives away (see <c>SeriesDetector.Departure.cs</c>).</item>
+/// <item>Discount what this series has done before: a surprise in a context (this value and the one before, placed
+/// against a running median) where remarkable surprises happened lately is divided by how many did, so the same spike
+/// from the same level at an irregular time stops being news (see <c>SeriesDetector.Context.cs</c>).</item>
 /// <item>Report events, not rows: while an event lasts, a reading gets a score only if it beats the event's best so
 /// far clearly, so a fault that lasts an hour is one alarm-worthy score, not hundreds.</item>
+/// <item>Report bursts: many more readings far from the median in the last few dozen than the series' long-run rate
+/// explains are an event of their own, even when each is a familiar spike (see <c>SeriesDetector.Density.cs</c>).</item>
 /// </list>
 /// </para>
 /// </summary>
@@ -49,6 +54,18 @@ public sealed partial class SeriesDetector
     private double _eventBest;
     private int _calm;
     private DateTimeOffset? _eventSince;
+    private double _median;
+    private double _medianDistance;
+    private double _recentExcursions;
+    private double _usualExcursions;
+    private double _densityBest;
+    private int _densityCalm;
+    private readonly float[] _contextValue;
+    private readonly float[] _contextPrevious;
+    private readonly long[] _contextAt;
+    private int _contextNext;
+    private double _previousPosition;
+    private DateTimeOffset? _burstSince;
 
     public SeriesDetector(DetectorSettings? settings = null)
     {
@@ -58,6 +75,9 @@ public sealed partial class SeriesDetector
         _recentSurprise = new float[_settings.SustainedReadings];
         _remarkable = new float[_settings.ProfileSlots];
         _remarkable.AsSpan().Fill(float.NegativeInfinity);
+        _contextValue = new float[_settings.ContextMemory];
+        _contextPrevious = new float[_settings.ContextMemory];
+        _contextAt = new long[_settings.ContextMemory];
     }
 
     /// <summary>Readings seen so far.</summary>
@@ -69,11 +89,11 @@ public sealed partial class SeriesDetector
     /// <summary>The usual error of that predictor: the expected range is <see cref="Expected"/> ± three of these.</summary>
     public double ExpectedSpread { get; private set; } = double.NaN;
 
-    /// <summary>When the current event began (its first surprising reading), or null when all is calm.</summary>
-    public DateTimeOffset? EventSince => _eventSince;
+    /// <summary>When the current event began (its first surprising reading or reported burst), or null when all is calm.</summary>
+    public DateTimeOffset? EventSince => _eventSince is { } e && _burstSince is { } b ? (e < b ? e : b) : _eventSince ?? _burstSince;
 
-    /// <summary>Whether the series is in an event: surprising readings seen and not yet followed by a calm stretch.</summary>
-    public bool InEvent => _eventSince is not null;
+    /// <summary>Whether the series is in an event: surprising readings, or a burst, not yet followed by a calm stretch.</summary>
+    public bool InEvent => _eventSince is not null || _burstSince is not null;
 
     /// <summary>The anomaly score of one reading in [0, 1], from the readings before it; readings must come oldest first.</summary>
     public double Score(double value, DateTimeOffset at)
@@ -85,12 +105,19 @@ public sealed partial class SeriesDetector
         }
 
         var surprise = Surprise(value, at);
+        var raw = surprise;
         if (_seen > 2)
         {
             surprise = DailyDiscount(surprise, at);
         }
 
         var decades = Likelihood(surprise);
-        return Report(decades, at);
+        decades /= 1 + ContextFamiliarity(raw, value, decades >= _settings.CalmDecades) / _settings.ContextTolerance;
+
+        // After the context memory: it places this reading against the median of the readings before it.
+        var surprising = Report(decades, at);
+        var burst = ReportDensity(DensityDecades(value), at);
+        LastWasBurst = burst > surprising;
+        return Math.Max(surprising, burst);
     }
 }
