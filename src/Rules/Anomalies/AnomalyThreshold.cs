@@ -4,7 +4,7 @@ namespace IotService.Rules.Anomalies;
 
 /// <summary>
 /// The score at which an anomaly rule raises, from its sensitivity: 0.5 raises at the detector's
-/// <see cref="DetectorSettings.AlarmScore"/> (the threshold that scores best on the NAB development set), 1 at any
+/// <see cref="DetectorSettings.AlarmScore"/> (chosen from the thresholds that score best on NAB), 1 at any
 /// scored event, 0 at twice the default (only the most surprising events).
 /// </summary>
 public static class AnomalyThreshold
