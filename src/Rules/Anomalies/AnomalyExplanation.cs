@@ -1,4 +1,5 @@
 using System.Globalization;
+using IotService.Rules.Anomalies.Detection;
 using IotService.Rules.Kinds;
 
 namespace IotService.Rules.Anomalies;
@@ -14,15 +15,25 @@ internal static class AnomalyExplanation
         }
 
         var unit = scope.UnitOf(finding.Property) is { Length: > 0 } u ? " " + u : string.Empty;
-        var what = finding.IsBurst
-            ? string.Create(
+        var now = $"{Format(finding.Observed)}{unit}";
+        var range = $"{Format(finding.ExpectedLow)} to {Format(finding.ExpectedHigh)}{unit}";
+        var what = finding.Cause switch
+        {
+            AnomalyCause.Burst => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{finding.Property} strayed far from its usual level {finding.Excursions:0} times in the last {finding.BurstWindow} readings, " +
-                $"where {finding.UsualExcursions:0.#} is usual (now {Format(finding.Observed)}{unit}, expected {Format(finding.ExpectedLow)} to {Format(finding.ExpectedHigh)}{unit})")
-            : string.Create(
+                $"{finding.Property} strayed far from its usual level {finding.Recent:0} times in the last {finding.Window} readings, " +
+                $"where {finding.Usual:0.#} is usual (now {now}, expected {range})"),
+            AnomalyCause.Drift => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{finding.Property} is {Format(finding.Observed)}{unit}, outside what recent history leads to expect " +
-                $"({Format(finding.ExpectedLow)} to {Format(finding.ExpectedHigh)}{unit})");
+                $"{finding.Property} is moving away from its usual level faster than it has before: {Format(finding.Recent)}{unit} lately " +
+                $"against {Format(finding.Usual)}{unit} over a longer run (now {now})"),
+            AnomalyCause.Course => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{finding.Property} has been off its expected course for the last {finding.Window} readings (now {now}, expected {range})"),
+            _ => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{finding.Property} is {now}, outside what recent history leads to expect ({range})"),
+        };
         var text = string.Create(
             CultureInfo.InvariantCulture,
             $"{what}; anomaly score {finding.Score:0.00}, unusual since {finding.Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");

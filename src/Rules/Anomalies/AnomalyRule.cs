@@ -73,11 +73,15 @@ public sealed class AnomalyRule : CompiledRule<AnomalySeries>
             state.Firing = true;
             state.RaisedBy = i;
             var since = detector.EventSince ?? reading.Timestamp;
-            state.Finding = detector.LastWasBurst
-                ? new AnomalyFinding(
-                    _properties[i], reading.Value, detector.Expected, detector.ExpectedSpread, score, since,
-                    detector.RecentExcursions, detector.UsualExcursions, detector.BurstWindow)
-                : new AnomalyFinding(_properties[i], reading.Value, detector.Expected, detector.ExpectedSpread, score, since);
+            var (recent, usual, window) = detector.LastCause switch
+            {
+                AnomalyCause.Burst => (detector.RecentExcursions, detector.UsualExcursions, detector.BurstWindow),
+                AnomalyCause.Drift => (detector.ShortLevel, detector.LongLevel, 0),
+                AnomalyCause.Course => (double.NaN, double.NaN, _settings.SustainedReadings),
+                _ => (double.NaN, double.NaN, 0),
+            };
+            state.Finding = new AnomalyFinding(
+                _properties[i], reading.Value, detector.Expected, detector.ExpectedSpread, score, since, detector.LastCause, recent, usual, window);
             return RuleStep.Raise(reading.Value);
         }
 

@@ -1,4 +1,5 @@
 using IotService.Rules.Anomalies;
+using IotService.Rules.Anomalies.Detection;
 using IotService.Rules.Kinds;
 
 namespace IotService.Rules.Tests.Anomalies;
@@ -51,6 +52,18 @@ public sealed class AnomalyRuleTests
         Assert.StartsWith("supply strayed far from its usual level ", why.Text, StringComparison.Ordinal);
         Assert.Contains(" times in the last 30 readings, where ", why.Text, StringComparison.Ordinal);
         Assert.Equal("supply", why.Property);
+    }
+
+    [Fact]
+    public void ADriftIsScoredAsADriftWhichAnAlarmCanExplain()
+    {
+        // 1,200 readings of noise around 7, then a climb of 3 (20 noise spreads) over 100 readings: the readings leave
+        // the usual band (a burst of excursions) and the levels part (a drift); the drift is reported too.
+        var detector = new SeriesDetector();
+        var values = Noise(1300, level: 7, seed: 9).Select((v, i) => v + (i < 1200 ? 0 : 3 * (i - 1200) / 100.0)).ToList();
+        var causes = values.Select((v, i) => (Score: detector.Score(v, At(i)), detector.LastCause)).Skip(1200).ToList();
+
+        Assert.Contains(causes, c => c.LastCause == AnomalyCause.Drift && c.Score >= 0.33);
     }
 
     [Fact]

@@ -58,11 +58,12 @@ public sealed class SeriesDetectorTests
     [InlineData(6)]
     public void ADriftOutOfTheUsualRangeWithinHoursScoresHigh(int seed)
     {
-        // 20 noise spreads in about 8 hours: each step is ordinary to the last-value predictor, the climb as a whole is not.
+        // 20 noise spreads in about 8 hours, after four days of history: each step is ordinary to the last-value
+        // predictor, the climb as a whole is not.
         var random = new Random(seed);
-        var scores = Run(new SeriesDetector(), 3 * Day, i => 10 + 5 * Math.Clamp((i - 2 * Day) / 100.0, 0, 1) + 0.25 * Noise(random) / 0.5);
+        var scores = Run(new SeriesDetector(), 5 * Day, i => 10 + 5 * Math.Clamp((i - 4 * Day) / 100.0, 0, 1) + 0.25 * Noise(random) / 0.5);
 
-        Assert.True(Max(scores, 2 * Day, 2 * Day + 100) >= High, "the drift was not flagged before it levelled off");
+        Assert.True(Max(scores, 4 * Day, 4 * Day + 100) >= High, "the drift was not flagged before it levelled off");
     }
 
     /// <summary>

@@ -87,6 +87,9 @@ public sealed record DetectorSettings
     /// </summary>
     public double DepartureAllowanceDecades { get; init; } = 20;
 
+    /// <summary>Readings a series must have before the gap between its levels counts (about ten long-level memories).</summary>
+    public int GapLearningReadings { get; init; } = 1000;
+
     /// <summary>How often the gap's judging takes up what was learned of it (the long level's memory: 100 readings).</summary>
     public int GapReadings { get; init; } = 100;
 

@@ -21,7 +21,7 @@ public sealed partial class SeriesDetector
     public int BurstWindow => (int)Math.Round(1 / _settings.DensityRate);
 
     /// <summary>Whether the last reading's score came from the burst channel rather than from its own surprise.</summary>
-    public bool LastWasBurst { get; private set; }
+    public bool LastWasBurst => LastCause == AnomalyCause.Burst;
 
     private double DensityDecades(double value)
     {

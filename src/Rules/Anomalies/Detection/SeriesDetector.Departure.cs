@@ -11,9 +11,10 @@ public sealed partial class SeriesDetector
     /// </summary>
     private double DepartureDecades()
     {
-        if (_seen <= _settings.LearningReadings)
+        if (_seen <= _settings.GapLearningReadings)
         {
-            // A young series' gap has no history to be compared with yet.
+            // A young series has not shown how far its levels wander apart: judged on its first hundred readings, the
+            // gap raised alarms on one demo device in ten within minutes of the end of learning.
             return 0;
         }
 

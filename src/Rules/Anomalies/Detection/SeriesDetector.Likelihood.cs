@@ -24,9 +24,11 @@ public sealed partial class SeriesDetector
         var decades = 0.0;
         if (_seen > _settings.WarmUpReadings)
         {
-            decades = Math.Max(
-                Math.Max(TailDecades(surprise, _usualMean, _usualSpread, 0.05), TailDecades(sustained, _usualSustainedMean, _usualSustainedSpread, 0.02)),
-                DepartureDecades());
+            var reading = TailDecades(surprise, _usualMean, _usualSpread, 0.05);
+            var course = TailDecades(sustained, _usualSustainedMean, _usualSustainedSpread, 0.02);
+            var drift = DepartureDecades();
+            decades = Math.Max(Math.Max(reading, course), drift);
+            _cause = decades == reading ? AnomalyCause.Reading : decades == course ? AnomalyCause.Course : AnomalyCause.Drift;
         }
 
         // Surprises of the warm-up are measured against predictors that know nothing yet; a young series does not learn from them.

@@ -66,6 +66,7 @@ public sealed partial class SeriesDetector
     private int _contextNext;
     private double _previousPosition;
     private DateTimeOffset? _burstSince;
+    private AnomalyCause _cause;
 
     public SeriesDetector(DetectorSettings? settings = null)
     {
@@ -79,6 +80,15 @@ public sealed partial class SeriesDetector
         _contextPrevious = new float[_settings.ContextMemory];
         _contextAt = new long[_settings.ContextMemory];
     }
+
+    /// <summary>Which channel gave the last reading its score (meaningful when the score is above 0).</summary>
+    public AnomalyCause LastCause { get; private set; }
+
+    /// <summary>The short moving level (≈10 readings) after the last reading, for an explanation of a drift.</summary>
+    public double ShortLevel => _shortLevel;
+
+    /// <summary>The long moving level (≈100 readings) after the last reading.</summary>
+    public double LongLevel => _longLevel;
 
     /// <summary>Readings seen so far.</summary>
     public long Seen => _seen;
@@ -117,7 +127,7 @@ public sealed partial class SeriesDetector
         // After the context memory: it places this reading against the median of the readings before it.
         var surprising = Report(decades, at);
         var burst = ReportDensity(DensityDecades(value), at);
-        LastWasBurst = burst > surprising;
+        LastCause = burst > surprising ? AnomalyCause.Burst : _cause;
         return Math.Max(surprising, burst);
     }
 }
