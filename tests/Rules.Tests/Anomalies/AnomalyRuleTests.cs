@@ -43,10 +43,10 @@ public sealed class AnomalyRuleTests
         Assert.NotEqual(RuleTransition.Raise, before.LastOrDefault(s => s.Transition is RuleTransition.Raise or RuleTransition.Clear).Transition);
         Assert.DoesNotContain(before.Skip(1000), s => s.Transition == RuleTransition.Raise);
 
-        var burst = Noise(60, level: 7, seed: 8).Select((v, i) => i % 3 == 0 ? v + 4 : v).ToList();
+        var burst = Noise(90, level: 7, seed: 8).Select((v, i) => i % 3 == 0 ? v + 4 : v).ToList();
         var steps = Feed(rule, state, "supply", burst, startAt: 1500).ToList();
         var raised = steps.FindIndex(s => s.Transition == RuleTransition.Raise);
-        Assert.InRange(raised, 0, 59);
+        Assert.InRange(raised, 0, 89);
 
         var why = rule.Explain(state, steps[raised], Device, At(1500 + raised));
         Assert.StartsWith("supply strayed far from its usual level ", why.Text, StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public sealed record DetectorSettings
 
     /// <summary>
     /// The score at which a rule of default sensitivity (0.5) raises: between the single thresholds that score best on
-    /// the NAB development set (0.30) and on NAB's other categories (0.42). The NAB scorer chooses one per data set; the
+    /// the NAB development set (0.30) and on NAB's other categories (0.34). The NAB scorer chooses one per data set; the
     /// hub has to choose it once for everyone.
     /// </summary>
     public double AlarmScore { get; init; } = 0.33;

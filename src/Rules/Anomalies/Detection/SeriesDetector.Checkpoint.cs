@@ -17,7 +17,7 @@ public sealed partial class SeriesDetector
         writer.Numbers(_profile).Numbers(_remarkable).Numbers(_recentSurprise).Whole(_recentIndex)
             .Number(_usualMean).Number(_usualSpread).Number(_usualSustainedMean).Number(_usualSustainedSpread).Number(_usualGapMean).Number(_usualGapSpread).Number(_judgedGapMean).Number(_judgedGapSpread)
             .Number(_eventBest).Whole(_calm).Time(_eventSince).Number(Expected).Number(ExpectedSpread)
-            .Number(_median).Number(_medianDistance).Number(_recentExcursions).Number(_usualExcursions)
+            .Number(_median).Number(_medianDistance).Number(_recentExcursions).Number(_usualExcursions).Number(_countVariance)
             .Number(_densityBest).Whole(_densityCalm)
             .Numbers(_contextValue).Numbers(_contextPrevious).Whole(_contextNext).Number(_previousPosition).Time(_burstSince);
         foreach (var at in _contextAt)
@@ -60,6 +60,7 @@ public sealed partial class SeriesDetector
         detector._medianDistance = reader.Number();
         detector._recentExcursions = reader.Number();
         detector._usualExcursions = reader.Number();
+        detector._countVariance = reader.Number();
         detector._densityBest = reader.Number();
         detector._densityCalm = (int)reader.Whole();
         reader.Numbers(detector._contextValue);

@@ -8,7 +8,8 @@ public sealed partial class SeriesDetector
     /// then is allowed its spikes (and the context memory stops reporting them once they are familiar), but a burst of
     /// them, many more in the last few dozen readings than the series' long-run rate explains, is news even when no
     /// single spike is larger than before and the predictors, whose errors the spikes have inflated, find none of them
-    /// surprising. The tail is the Poisson one of the recent count, from its Chernoff bound.
+    /// surprising. The tail is the Poisson one of the recent count, scaled by how much more than a Poisson count it
+    /// usually varies (quasi-Poisson), from its Chernoff bound.
     /// <para>Also keeps the running median and usual distance that the context memory places readings by.</para>
     /// </summary>
     /// <summary>Readings far from the median in about the last <see cref="BurstWindow"/>, for the explanation of a burst.</summary>
@@ -50,7 +51,22 @@ public sealed partial class SeriesDetector
             var window = 1 / _settings.DensityRate;
             var usual = Math.Max(_usualExcursions, _settings.DensityFloor) * window;
             var recent = _recentExcursions * window;
+
+            // Excursions of a wandering series come in clusters, so its recent count varies far more than a Poisson
+            // count would; in units of that spread a cluster is ordinary. Counted as independent, the demo fleet's
+            // slowly wandering signals (no fault injected) made 394 bursts in 4 hours over 1,360 series; now 55.
+            var dispersion = Math.Max(1, _countVariance / Math.Max(usual, 1e-9));
+            usual /= dispersion;
+            recent /= dispersion;
             decades = recent <= usual ? 0 : (recent * Math.Log(recent / usual) - recent + usual) / Math.Log(10);
+        }
+
+        if (_seen > _settings.LearningReadings)
+        {
+            // Not from the start: while the median and its usual distance settle, almost every reading is an excursion,
+            // and that would stand for the count's spread for thousands of readings.
+            var countDelta = (_recentExcursions - _usualExcursions) / _settings.DensityRate;
+            _countVariance += StartRate(_settings.UsualRate, _seen - _settings.LearningReadings) * ((countDelta * countDelta) - _countVariance);
         }
 
         _usualExcursions += StartRate(_settings.UsualRate, _seen) * (excursion - _usualExcursions);

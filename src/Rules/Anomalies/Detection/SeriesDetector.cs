@@ -58,6 +58,7 @@ public sealed partial class SeriesDetector
     private double _medianDistance;
     private double _recentExcursions;
     private double _usualExcursions;
+    private double _countVariance;
     private double _densityBest;
     private int _densityCalm;
     private readonly float[] _contextValue;
