@@ -5,7 +5,7 @@ namespace IotService.Rules.Anomalies.Detection;
 /// <summary>
 /// A streaming anomaly detector for one series (one property of one device). Each reading is scored once, from what
 /// came before it only: no look-ahead, no knowledge of the series' future range. Memory and time per reading are
-/// constant (about 1.5 KB; see <see cref="DetectorSettings"/>).
+/// constant (about 1.6 KB; see <see cref="DetectorSettings"/>).
 /// <para>
 /// How it scores, in seven steps:
 /// <list type="number">
