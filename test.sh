@@ -2,7 +2,7 @@
 # Installs what the tests need if it is missing, builds (the web app too: Node 20.19+ is a
 # prerequisite like the .NET SDK), runs every test project and the web client's Vitest suite
 # and prints the totals as its last line. Servers the tests talk to (Mosquitto, InfluxDB and a
-# headless Chromium today; PostgreSQL and Redis as later suites need them) are started by the
+# headless Chromium, PostgreSQL and Redis) are started by the
 # test fixtures themselves on free loopback ports and stopped by them, so a test never depends
 # on a server left running by someone else.
 set -uo pipefail
@@ -15,6 +15,7 @@ install_missing() {
   [ -x /usr/bin/influxd ] || need+=(influxdb)
   [ -x /usr/bin/influx ] || need+=(influxdb-client)
   [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
+  [ -x /usr/bin/redis-server ] || need+=(redis-server)
   if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: installing ${need[*]}"
     apt-get update -qq

@@ -1,4 +1,5 @@
 using IotService.Dashboard.Auth;
+using IotService.Dashboard.Cluster;
 using IotService.Dashboard.Demo;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Health;
@@ -41,6 +42,7 @@ public static class HubApplication
         builder.AddHttpSecurity();
         builder.AddHubApi();
         builder.AddLiveUpdates();
+        builder.AddHubCluster();
         builder.AddWebApp();
         builder.AddHubHealthChecks();
         builder.AddDemo();

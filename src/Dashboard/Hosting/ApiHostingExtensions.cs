@@ -4,6 +4,7 @@ using IotService.Dashboard.Alarms;
 using IotService.Dashboard.Api;
 using IotService.Dashboard.Api.Bounds;
 using IotService.Dashboard.Auth;
+using IotService.Dashboard.Cluster;
 using IotService.Dashboard.Customers;
 using IotService.Dashboard.Devices;
 using IotService.Dashboard.Dispatching;
@@ -74,6 +75,7 @@ public static class ApiHostingExtensions
         api.MapDispatchApi();
         api.MapWebhooksApi();
         api.MapIngestApi();
+        api.MapClusterApi();
         api.MapWebSettingsApi();
         app.MapLiveUpdates();
         app.MapWebApp();

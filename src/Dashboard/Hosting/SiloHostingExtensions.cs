@@ -1,5 +1,8 @@
+using System.Net;
+using IotService.Dashboard.Cluster;
 using IotService.Storage;
 using IotService.Storage.GrainState.Sqlite;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace IotService.Dashboard.Hosting;
@@ -9,17 +12,17 @@ public static class SiloHostingExtensions
     /// <summary>The state stores grains name in <c>[PersistentState]</c>.</summary>
     public static readonly string[] StorageNames = ["devices", "models", "customers", "technicians", "workorders"];
 
-    /// <summary>The Orleans silo inside the hub: clustering and grain storage per SPEC §3.</summary>
+    /// <summary>
+    /// The Orleans silo inside the hub: clustering and grain storage per SPEC §3. One hub clusters with itself on
+    /// localhost; <c>Orleans:Clustering=redis</c> makes every hub with the same cluster id one cluster, which needs the
+    /// stores every hub shares (<see cref="ClusterRequirements"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddHubSilo(this IHostApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var clustering = config["Orleans:Clustering"] ?? "localhost";
+        var cluster = config.GetSection(HubClusterOptions.SectionName).Get<HubClusterOptions>() ?? new HubClusterOptions();
         var provider = config[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] ?? "sqlite";
-        if (!string.Equals(clustering, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Orleans:Clustering '{clustering}' is not supported yet; only 'localhost' (cluster mode on Redis is a later milestone).");
-        }
-
+        ClusterRequirements.Check(config, cluster, provider);
         if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported yet; only 'sqlite' (PostgreSQL is a later milestone).");
@@ -27,9 +30,15 @@ public static class SiloHostingExtensions
 
         builder.Services.AddOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: config.GetValue("Orleans:SiloPort", 11111),
-                gatewayPort: config.GetValue("Orleans:GatewayPort", 30000));
+            if (cluster.IsCluster)
+            {
+                UseRedisCluster(silo, cluster, config.GetConnectionString("Redis")!);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort: cluster.SiloPort, gatewayPort: cluster.GatewayPort);
+            }
+
             foreach (var name in StorageNames)
             {
                 // Orleans' own binary format for [GenerateSerializer] state: compact and version
@@ -39,5 +48,26 @@ public static class SiloHostingExtensions
             }
         });
         return builder;
+    }
+
+    private static void UseRedisCluster(ISiloBuilder silo, HubClusterOptions cluster, string redis)
+    {
+        silo.UseRedisClustering(redis);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ClusterId;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIPAddress), cluster.SiloPort, cluster.GatewayPort);
+
+        // Orleans suspects a hub after NumMissedProbesLimit (3) probes that went unanswered for ProbeTimeout each, and
+        // declares it dead on that suspicion: its default 5 s makes ~15 s before a killed hub's devices move, plus the
+        // table refresh. 2 s gives about 6 s, well inside the 20 s target, while a hub stalled by a full collection or a
+        // busy machine (pauses of tens of milliseconds here, docs/benchmarks.md) is still far from three missed probes.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(cluster.ProbeTimeoutSeconds);
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+        });
     }
 }

@@ -43,8 +43,7 @@ public static class LiveHostingExtensions
         services.AddHostedService<AlarmNotificationService>();
         // Work-order changes feed both the workOrder events and the technicians' current orders on the map.
         services.AddSingleton<WorkOrderNotifier>();
-        services.RemoveAll<IWorkOrderNotifier>();
-        services.AddSingleton<IWorkOrderNotifier, WorkOrderFanOut>();
+        services.AddObserver<IWorkOrderNotifier, WorkOrderFanOut>();
         services.AddHostedService<WorkOrderNotificationService>();
         builder.AddWebhooks();
         return builder;

@@ -24,7 +24,7 @@ public sealed class AlarmNotificationService(
     IOptions<JsonOptions> jsonOptions,
     IOptions<AlarmNotificationOptions> options,
     DeviceDirectory directory,
-    ILogger<AlarmNotificationService> logger) : LiveEventPump<AlarmChange>(notifier.Reader, hub, logger)
+    ILogger<AlarmNotificationService> logger) : LiveEventPump<AlarmNotice>(notifier.Reader, hub, logger)
 {
     private readonly JsonSerializerOptions _json = jsonOptions.Value.SerializerOptions;
     private readonly TimeSpan _lookupTimeout = TimeSpan.FromSeconds(options.Value.CustomerLookupTimeoutSeconds);
@@ -52,10 +52,11 @@ public sealed class AlarmNotificationService(
         }
     }
 
-    protected override string Describe(AlarmChange change) => $"{change.Event} of alarm {change.Alarm.Id}";
+    protected override string Describe(AlarmNotice notice) => $"{notice.Change.Event} of alarm {notice.Change.Alarm.Id}";
 
-    protected override async Task SendAsync(AlarmChange change, CancellationToken cancellationToken)
+    protected override async Task SendAsync(AlarmNotice notice, CancellationToken cancellationToken)
     {
+        var change = notice.Change;
         var alarm = change.Alarm;
         var customer = change.Notify.Any(a => a is NotifyAudience.Owner or NotifyAudience.Supervisor)
             ? await FindCustomerAsync(alarm.Id, alarm.CustomerId, id => grains.GetGrain<ICustomerGrain>(id).GetAsync(), _lookupTimeout, logger, cancellationToken)
@@ -63,7 +64,12 @@ public sealed class AlarmNotificationService(
         var targets = webhookOptions.Value.Targets;
         var route = AlarmRouter.Plan(change, customer, targets.ContainsKey, a => AlarmVisibility.ForCustomer(a, directory));
 
-        await SendLiveAsync(change, route.Live, cancellationToken);
+        await SendLiveAsync(notice, route.Live, cancellationToken);
+
+        if (notice.FromAnotherHub)
+        {
+            return;
+        }
 
         foreach (var webhook in route.Webhooks)
         {

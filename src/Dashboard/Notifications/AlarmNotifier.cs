@@ -7,10 +7,15 @@ namespace IotService.Dashboard.Notifications;
 
 /// <summary>
 /// The hub's <see cref="IAlarmNotifier"/>: queues the device grains' alarm changes (at most
-/// <see cref="AlarmNotificationOptions.QueueCapacity"/>, the oldest dropped) for <see cref="AlarmNotificationService"/>.
+/// <see cref="AlarmNotificationOptions.QueueCapacity"/>, the oldest dropped) for <see cref="AlarmNotificationService"/>,
+/// with those another hub of the cluster relays (<see cref="PublishFromAnotherHub"/>).
 /// </summary>
 public sealed class AlarmNotifier(IOptions<AlarmNotificationOptions> options, IMeterFactory meterFactory, ILogger<AlarmNotifier> logger)
-    : LiveEventQueue<AlarmChange>(options.Value.QueueCapacity, meterFactory, "iot.notifications.alarms", "Alarm changes"), IAlarmNotifier
+    : LiveEventQueue<AlarmNotice>(options.Value.QueueCapacity, meterFactory, "iot.notifications.alarms", "Alarm changes"), IAlarmNotifier
 {
-    protected override void LogDropped(AlarmChange change, long total) => logger.AlarmChangeDropped(change.Alarm.Id, change.Event, total);
+    public void Publish(AlarmChange change) => Publish(new AlarmNotice(change, FromAnotherHub: false));
+
+    public void PublishFromAnotherHub(AlarmChange change) => Publish(new AlarmNotice(change, FromAnotherHub: true));
+
+    protected override void LogDropped(AlarmNotice notice, long total) => logger.AlarmChangeDropped(notice.Change.Alarm.Id, notice.Change.Event, total);
 }

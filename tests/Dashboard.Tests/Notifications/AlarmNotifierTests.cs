@@ -25,7 +25,7 @@ public sealed class AlarmNotifierTests : IDisposable
 
         Assert.True(notifier.Reader.TryRead(out var first));
         Assert.True(notifier.Reader.TryRead(out var second));
-        Assert.Equal(["raised", "acknowledged"], new[] { first!.Event, second!.Event });
+        Assert.Equal(["raised", "acknowledged"], new[] { first!.Change.Event, second!.Change.Event });
         Assert.Equal(0, notifier.DroppedCount);
     }
 
@@ -71,7 +71,7 @@ public sealed class AlarmNotifierTests : IDisposable
         var ids = new List<string>();
         while (notifier.Reader.TryRead(out var change))
         {
-            ids.Add(change.Alarm.Id);
+            ids.Add(change.Change.Alarm.Id);
         }
 
         return [.. ids];
