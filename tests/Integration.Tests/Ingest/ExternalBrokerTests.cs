@@ -16,6 +16,9 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         {
             ["Mqtt:Mode"] = "external",
             ["Mqtt:Port"] = _mosquitto.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // An anonymous broker without the dynamic-security plugin: accounts are not the hub's to keep here.
+            ["Mqtt:DeviceAccounts"] = "none",
         });
         await _hub.CreateChillerModelAsync();
         await WaitUntilSubscribedAsync(0);
