@@ -158,8 +158,7 @@ public sealed class BrokerAccountTests : IAsyncLifetime
             ["Mqtt:Password"] = _mosquitto.AdminPassword!,
             ["Mqtt:DeviceAccounts"] = deviceAccounts,
         });
-        var state = hub.Get<IotService.Ingest.Mqtt.BrokerState>();
-        await Eventually.GetAsync(() => Task.FromResult(state.Sessions), n => n > 0, TimeSpan.FromSeconds(30), "hub subscribed to mosquitto");
+        await hub.WaitUntilSubscribedAsync();
         return hub;
     }
 }
