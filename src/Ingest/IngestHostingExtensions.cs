@@ -2,6 +2,8 @@ using IotService.Ingest.Diagnostics;
 using IotService.Ingest.Directory;
 using IotService.Ingest.HistoryWriting;
 using IotService.Ingest.Mqtt;
+using IotService.Ingest.Mqtt.Accounts;
+using IotService.Ingest.Mqtt.External;
 using IotService.Ingest.Mqtt.Limits;
 using IotService.Ingest.Mqtt.Tls;
 using IotService.Ingest.Mqtt.Transport;
@@ -18,7 +20,9 @@ public static class IngestHostingExtensions
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.Mode != "external" || o.DeviceAccounts != "dynsec" || !string.IsNullOrEmpty(o.Username), "Mqtt:DeviceAccounts=dynsec needs Mqtt:Username and Mqtt:Password: the dynamic-security admin the hub connects as.")
+            .ValidateOnStart();
         services.AddOptions<MqttTlsOptions>().BindConfiguration(MqttTlsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,9 +43,19 @@ public static class IngestHostingExtensions
         if (string.Equals(mode, "external", StringComparison.OrdinalIgnoreCase))
         {
             services.AddHostedService<ExternalBrokerSubscriber>();
+            if (string.Equals(builder.Configuration[$"{MqttOptions.SectionName}:{nameof(MqttOptions.DeviceAccounts)}"] ?? "dynsec", "dynsec", StringComparison.OrdinalIgnoreCase))
+            {
+                services.AddSingleton<DynamicSecurityClient>();
+                services.AddSingleton<IBrokerAccounts, DynamicSecurityAccounts>();
+            }
+            else
+            {
+                services.AddSingleton<IBrokerAccounts, NoBrokerAccounts>();
+            }
         }
         else
         {
+            services.AddSingleton<IBrokerAccounts, NoBrokerAccounts>();
             services.AddSingleton<ConnectionLimiter>();
             services.AddSingleton<ConnectionRefusalLog>();
             services.AddSingleton<DeviceRateLimiter>();

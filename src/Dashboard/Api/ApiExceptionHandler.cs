@@ -1,4 +1,5 @@
 using IotService.Dashboard.Hosting.Http;
+using IotService.Ingest.Mqtt.Accounts;
 using IotService.Storage.Catalogs;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
             RequestValidationException v => new ValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = c.Message },
+            BrokerUnavailableException b => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "MQTT broker unavailable", Detail = b.Message },
             InvalidCursorException c => new ValidationProblemDetails(new Dictionary<string, string[]> { ["cursor"] = [c.Message.Split(" (Parameter", 2)[0]] }) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
             BadHttpRequestException b => BadRequestProblems.From(b, http.Value.MaxRequestBodyBytes),
             _ => null,

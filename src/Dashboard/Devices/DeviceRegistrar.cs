@@ -4,11 +4,16 @@ using IotService.Contracts.Customers;
 using IotService.Contracts.Devices;
 using IotService.Dashboard.Api;
 using IotService.Ingest.Directory;
+using IotService.Ingest.Mqtt.Accounts;
 
 namespace IotService.Dashboard.Devices;
 
-/// <summary>Registers devices: issues secret and activation code, creates the grain, tells ingest at once.</summary>
-public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirectory directory, TimeProvider time)
+/// <summary>
+/// Registers devices: issues secret and activation code, creates the device's account at an external broker, creates
+/// the grain, tells ingest at once. The broker goes first so that a device never exists without a way to connect: if
+/// it cannot confirm, nothing is created (503); if the grain then fails, the account is deleted again.
+/// </summary>
+public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirectory directory, IBrokerAccounts brokerAccounts, TimeProvider time, ILogger<DeviceRegistrar> logger)
 {
     // No I, O, 0, 1: activation codes are typed from labels.
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -37,10 +42,45 @@ public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirector
         var registration = new DeviceRegistration(
             id, request.ModelId, string.IsNullOrEmpty(request.CustomerId) ? null : request.CustomerId, request.Location,
             SecretHasher.Hash(secret), NewActivationCode(), time.GetUtcNow(), request.Name);
-        await Ids.CreateAsync(() => grains.GetGrain<IDeviceGrain>(id).RegisterAsync(registration));
+        await CreateBrokerAccountAsync(id, secret);
+        try
+        {
+            await Ids.CreateAsync(() => grains.GetGrain<IDeviceGrain>(id).RegisterAsync(registration));
+        }
+        catch
+        {
+            await DeleteBrokerAccountAsync(id);
+            throw;
+        }
 
         directory.Upsert(new DeviceEntry(id, registration.ModelId, registration.CustomerId, registration.SecretHash));
         return new RegisteredDevice(id, secret, registration.ActivationCode);
+    }
+
+    // Not the request's token: a client that hangs up must not leave an account the broker created but the hub never learnt of.
+    private async Task CreateBrokerAccountAsync(string id, string secret)
+    {
+        try
+        {
+            await brokerAccounts.CreateDeviceAsync(id, secret, CancellationToken.None);
+        }
+        catch (BrokerAccountExistsException ex)
+        {
+            throw new ConflictException(ex.Message);
+        }
+    }
+
+    /// <summary>Best effort, while another failure is on its way to the caller: that one must not be masked by this.</summary>
+    private async Task DeleteBrokerAccountAsync(string id)
+    {
+        try
+        {
+            await brokerAccounts.DeleteDeviceAsync(id, CancellationToken.None);
+        }
+        catch (BrokerUnavailableException ex)
+        {
+            LogBrokerAccountLeft(id, ex.Message);
+        }
     }
 
     private static string NewActivationCode()
@@ -53,6 +93,9 @@ public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirector
 
         return new string(code);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Registration of device {DeviceId} failed and its broker account could not be deleted; delete it at the broker: {Error}")]
+    private partial void LogBrokerAccountLeft(string deviceId, string error);
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
     private static partial Regex DeviceIdPattern();

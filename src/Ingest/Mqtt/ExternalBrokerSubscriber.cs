@@ -1,3 +1,4 @@
+using IotService.Ingest.Mqtt.Accounts;
 using IotService.Ingest.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,12 +11,14 @@ namespace IotService.Ingest.Mqtt;
 
 /// <summary>
 /// Cluster mode: the hub is an MQTT 5 client of an external broker and takes its share of
-/// device traffic through shared subscriptions. Authentication and ACLs are the broker's job;
+/// device traffic through shared subscriptions. Authentication and ACLs are the broker's job (with
+/// <c>Mqtt:DeviceAccounts=dynsec</c> the hub keeps the accounts there, see <see cref="Accounts.IBrokerAccounts"/>);
 /// the hub still rejects unknown devices. Reconnects with exponential back-off and subscribes again.
 /// </summary>
 public sealed partial class ExternalBrokerSubscriber(
     IOptions<MqttOptions> options,
     IngestProcessor processor,
+    IBrokerAccounts accounts,
     BrokerState state,
     MqttNetLoggerAdapter mqttLogger,
     TimeProvider time,
@@ -45,6 +48,12 @@ public sealed partial class ExternalBrokerSubscriber(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Connected but not subscribed would look healthy to the loop above and never be tried again.
+                    if (client.IsConnected)
+                    {
+                        await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+
                     state.Ready = false;
                     state.LastError = ex.Message;
                     LogConnectFailed(options.Value.Host, options.Value.Port, backoff.TotalSeconds, ex.Message);
@@ -73,10 +82,13 @@ public sealed partial class ExternalBrokerSubscriber(
     private async Task ConnectAndSubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         var o = options.Value;
+
+        // First, on every connect: the broker may have lost or never had the hub's grants (a new or restored broker).
+        await accounts.PrepareHubAsync(cancellationToken);
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(o.Host, o.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(ClientId(o))
+            .WithClientId(o.HubClientId())
 
             // A persistent session: what the hub received but had not acknowledged when it lost
             // the connection (or crashed) is delivered again when it comes back.
@@ -101,9 +113,6 @@ public sealed partial class ExternalBrokerSubscriber(
             throw new InvalidOperationException($"broker refused subscription {refused[0].TopicFilter.Topic}: {refused[0].ResultCode}");
         }
     }
-
-    private static string ClientId(MqttOptions o)
-        => string.IsNullOrEmpty(o.ClientId) ? $"{o.ClientIdPrefix}-{Environment.MachineName}" : o.ClientId;
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {

@@ -64,7 +64,22 @@ public sealed class MqttOptions
 
     public string ClientIdPrefix { get; set; } = "iot-hub";
 
+    /// <summary>External only: <see cref="ClientId"/>, or its default for this machine.</summary>
+    public string HubClientId() => string.IsNullOrEmpty(ClientId) ? $"{ClientIdPrefix}-{Environment.MachineName}" : ClientId;
+
     /// <summary>External only: how long the broker keeps the hub's session (and unacknowledged messages) while it is away.</summary>
     [Range(0, uint.MaxValue)]
     public uint SessionExpirySeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// External only: who gives devices their accounts at the broker. <c>dynsec</c>: the hub, through Mosquitto's
+    /// dynamic-security plugin, when a device is registered (<see cref="Username"/> must be the plugin's admin).
+    /// <c>none</c>: the operator (another broker, a password file).
+    /// </summary>
+    [Required, RegularExpression("^(dynsec|none)$")]
+    public string DeviceAccounts { get; set; } = "dynsec";
+
+    /// <summary>External only: how long a registration waits for the broker to confirm the device's account.</summary>
+    [Range(0.1, 300)]
+    public double ControlTimeoutSeconds { get; set; } = 5;
 }

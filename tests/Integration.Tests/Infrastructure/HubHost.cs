@@ -69,6 +69,13 @@ public sealed class HubHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
+    /// <summary>External mode: waits until the hub has subscribed to its broker more often than <paramref name="sessionsBefore"/> times.</summary>
+    public Task WaitUntilSubscribedAsync(int sessionsBefore = 0)
+    {
+        var state = Get<IotService.Ingest.Mqtt.BrokerState>();
+        return Eventually.GetAsync(() => Task.FromResult(state.Sessions), n => n > sessionsBefore, TimeSpan.FromSeconds(30), "hub subscribed to its broker");
+    }
+
     public async Task StopAsync()
     {
         await _app.StopAsync();

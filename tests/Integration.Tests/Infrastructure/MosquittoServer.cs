@@ -3,30 +3,76 @@ using System.Net.Sockets;
 
 namespace IotService.Integration.Tests.Infrastructure;
 
-/// <summary>A real Mosquitto broker on a free loopback port, stopped (and startable again on the same port) by the test.</summary>
+/// <summary>
+/// A real Mosquitto broker on a free loopback port, stopped (and startable again on the same port) by the test.
+/// Anonymous by default; <see cref="StartWithDynamicSecurityAsync"/> runs the dynamic-security plugin instead.
+/// </summary>
 public sealed class MosquittoServer : IAsyncDisposable
 {
+    private const string PluginFile = "mosquitto_dynamic_security.so";
+
     private readonly string _config;
     private Process? _process;
 
-    private MosquittoServer(int port, string config)
+    private MosquittoServer(int port, string config, string? adminPassword)
     {
         Port = port;
         _config = config;
+        AdminPassword = adminPassword;
     }
 
     public int Port { get; }
 
+    /// <summary>The dynamic-security admin, as <c>mosquitto_ctrl dynsec init</c> creates it.</summary>
+    public string AdminUsername => "iot-admin";
+
+    /// <summary>Null when the broker is anonymous.</summary>
+    public string? AdminPassword { get; }
+
     public static async Task<MosquittoServer> StartAsync()
     {
         var port = FreePort.Next();
-        var folder = TempFolder.Create("mosquitto");
-        var config = Path.Combine(folder, "mosquitto.conf");
+        var config = Path.Combine(TempFolder.Create("mosquitto"), "mosquitto.conf");
         await File.WriteAllTextAsync(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        var server = new MosquittoServer(port, config);
+        return await StartedAsync(new MosquittoServer(port, config, adminPassword: null));
+    }
+
+    /// <summary>No anonymous access; the plugin's configuration holds only the admin, whose role may use the control API.</summary>
+    public static async Task<MosquittoServer> StartWithDynamicSecurityAsync()
+    {
+        var port = FreePort.Next();
+        var folder = TempFolder.Create("mosquitto");
+        var dynsec = Path.Combine(folder, "dynamic-security.json");
+        var server = new MosquittoServer(port, Path.Combine(folder, "mosquitto.conf"), Guid.NewGuid().ToString("N"));
+        var (exitCode, output) = await Tools.RunAsync("mosquitto_ctrl", "dynsec", "init", dynsec, server.AdminUsername, server.AdminPassword!);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("mosquitto_ctrl dynsec init failed: " + output);
+        }
+
+        // Run as root, Mosquitto switches to its own user, which could not save the plugin's changes in our folder:
+        // naming the current user keeps it (and is ignored when not root).
+        await File.WriteAllTextAsync(server._config, $"""
+            listener {port} 127.0.0.1
+            allow_anonymous false
+            persistence false
+            user {Environment.UserName}
+            plugin {FindPlugin()}
+            plugin_opt_config_file {dynsec}
+
+            """);
+        return await StartedAsync(server);
+    }
+
+    private static async Task<MosquittoServer> StartedAsync(MosquittoServer server)
+    {
         await server.RestartAsync();
         return server;
     }
+
+    private static string FindPlugin()
+        => Directory.GetDirectories("/usr/lib").Prepend("/usr/lib").Select(d => Path.Combine(d, PluginFile)).FirstOrDefault(File.Exists)
+           ?? throw new InvalidOperationException($"{PluginFile} is not installed; ./test.sh installs it (apt package mosquitto).");
 
     public async Task RestartAsync()
     {
