@@ -1,6 +1,7 @@
 using IotService.Dashboard.Map;
 using IotService.Dashboard.Notifications;
 using IotService.Dashboard.Users;
+using IotService.Ingest.Directory;
 using IotService.Storage.Catalogs;
 
 namespace IotService.Dashboard.Cluster;
@@ -8,9 +9,11 @@ namespace IotService.Dashboard.Cluster;
 /// <summary>
 /// Hands another hub's batch to this hub's receivers, as if this hub's own grains had published it: the live map and
 /// the technician board take the deltas, clients get the work-order and alarm events (webhooks stay with the hub where
-/// the alarm changed), and accounts written elsewhere are read again so caches and open connections follow at once.
+/// the alarm changed), accounts written elsewhere are read again so caches and open connections follow at once, and
+/// ingest learns of devices and models saved elsewhere.
 /// </summary>
 public sealed class ClusterInbox(
+    DeviceDirectory directory,
     DeviceDeltaNotifier devices,
     TechnicianBoard technicians,
     WorkOrderFanOut workOrders,
@@ -23,6 +26,17 @@ public sealed class ClusterInbox(
 
     public async Task DeliverAsync(ClusterBatch batch, CancellationToken cancellationToken)
     {
+        // Models and devices first: a reading of a device registered elsewhere may be on its way here already.
+        foreach (var model in batch.Models)
+        {
+            directory.Upsert(model);
+        }
+
+        foreach (var device in batch.Directory)
+        {
+            directory.Upsert(device);
+        }
+
         foreach (var delta in batch.Devices)
         {
             devices.Publish(delta);

@@ -1,8 +1,10 @@
 using IotService.Contracts.Alarms;
 using IotService.Contracts.Devices;
+using IotService.Contracts.Models;
 using IotService.Contracts.Technicians;
 using IotService.Contracts.WorkOrders;
 using IotService.Dashboard.Map;
+using IotService.Ingest.Directory;
 
 namespace IotService.Dashboard.Cluster;
 
@@ -19,6 +21,8 @@ public sealed class ClusterOutbox
     private List<WorkOrderChange> _workOrders = [];
     private List<AlarmChange> _alarms = [];
     private List<string> _users = [];
+    private List<DeviceModelDefinition> _models = [];
+    private List<DeviceEntry> _directory = [];
 
     /// <summary>This process, so a hub skips its own batches when they come back from Redis.</summary>
     public Guid Origin { get; } = Guid.NewGuid();
@@ -63,22 +67,40 @@ public sealed class ClusterOutbox
         }
     }
 
+    public void Add(DeviceModelDefinition model)
+    {
+        lock (_gate)
+        {
+            _models.Add(model);
+        }
+    }
+
+    public void Add(DeviceEntry device)
+    {
+        lock (_gate)
+        {
+            _directory.Add(device);
+        }
+    }
+
     /// <summary>Everything waiting, leaving nothing; null when nothing waits.</summary>
     public ClusterBatch? Take()
     {
         lock (_gate)
         {
-            if (_devices.Count + _technicians.Count + _workOrders.Count + _alarms.Count + _users.Count == 0)
+            if (_devices.Count + _technicians.Count + _workOrders.Count + _alarms.Count + _users.Count + _models.Count + _directory.Count == 0)
             {
                 return null;
             }
 
-            var batch = new ClusterBatch(Origin, [.. _devices.Values], _technicians, _workOrders, _alarms, _users);
+            var batch = new ClusterBatch(Origin, [.. _devices.Values], _technicians, _workOrders, _alarms, _users, _models, _directory);
             _devices = new(StringComparer.Ordinal);
             _technicians = [];
             _workOrders = [];
             _alarms = [];
             _users = [];
+            _models = [];
+            _directory = [];
             return batch;
         }
     }

@@ -47,7 +47,7 @@ public static class CustomersApi
 
     /// <summary>A customer claims a device with the code printed on it (the QR code encodes the link).</summary>
     private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> ActivateAsync(
-        ActivateRequest request, ClaimsPrincipal user, IDeviceCatalog catalog, IGrainFactory grains, DeviceDirectory directory, CancellationToken ct)
+        ActivateRequest request, ClaimsPrincipal user, IDeviceCatalog catalog, IGrainFactory grains, DeviceDirectory directory, DirectoryWriter directoryWriter, CancellationToken ct)
     {
         var customerId = user.CustomerScope()!;
         var code = (request.ActivationCode ?? "").Trim().ToUpperInvariant();
@@ -63,7 +63,7 @@ public static class CustomersApi
         }
 
         var snapshot = await grains.GetGrain<IDeviceGrain>(summary.Id).AssignCustomerAsync(customerId);
-        directory.Upsert(new DeviceEntry(summary.Id, summary.ModelId, customerId, summary.SecretHash));
+        directoryWriter.Upsert(new DeviceEntry(summary.Id, summary.ModelId, customerId, summary.SecretHash));
         return TypedResults.Ok(DeviceView.From(snapshot).ForCustomer(directory));
     }
 }

@@ -13,7 +13,7 @@ namespace IotService.Dashboard.Devices;
 /// the grain, tells ingest at once. The broker goes first so that a device never exists without a way to connect: if
 /// it cannot confirm, nothing is created (503); if the grain then fails, the account is deleted again.
 /// </summary>
-public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirectory directory, IBrokerAccounts brokerAccounts, TimeProvider time, ILogger<DeviceRegistrar> logger)
+public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirectory directory, DirectoryWriter directoryWriter, IBrokerAccounts brokerAccounts, TimeProvider time, ILogger<DeviceRegistrar> logger)
 {
     // No I, O, 0, 1: activation codes are typed from labels.
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -53,7 +53,7 @@ public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirector
             throw;
         }
 
-        directory.Upsert(new DeviceEntry(id, registration.ModelId, registration.CustomerId, registration.SecretHash));
+        directoryWriter.Upsert(new DeviceEntry(id, registration.ModelId, registration.CustomerId, registration.SecretHash));
         return new RegisteredDevice(id, secret, registration.ActivationCode);
     }
 

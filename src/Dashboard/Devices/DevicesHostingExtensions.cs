@@ -8,6 +8,7 @@ public static class DevicesHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddDevices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DirectoryWriter>();
         builder.Services.AddSingleton<DeviceRegistrar>();
         builder.Services.AddHostedService<DirectorySync>();
         return builder;

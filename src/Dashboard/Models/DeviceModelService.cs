@@ -1,6 +1,6 @@
 using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
-using IotService.Ingest.Directory;
+using IotService.Dashboard.Devices;
 using IotService.Storage.Catalogs;
 
 namespace IotService.Dashboard.Models;
@@ -10,7 +10,7 @@ namespace IotService.Dashboard.Models;
 /// a restart; devices pick up new rules with their next reading (readings carry the model version) and, for clock
 /// rules, on the next rule-clock sweep.
 /// </summary>
-public sealed class DeviceModelService(IGrainFactory grains, DeviceDirectory directory, IDeviceCatalog catalog, TimeProvider time)
+public sealed class DeviceModelService(IGrainFactory grains, DirectoryWriter directory, IDeviceCatalog catalog, TimeProvider time)
 {
     public async Task<DeviceModelDefinition> SaveAsync(DeviceModelDefinition model, bool mustNotExist, CancellationToken cancellationToken = default)
     {

@@ -53,6 +53,7 @@ public sealed class ClusterBatchTests
         outbox.Add(Notifications.Alarms.Change("cust-1") with { Event = "raised" });
         outbox.Add(Notifications.Alarms.Change("cust-1") with { Event = "acknowledged" });
         outbox.AddUser("ops");
+        outbox.Add(new IotService.Ingest.Directory.DeviceEntry("dev-9", "chiller-x", null, "hash"));
 
         var decoded = Codec.Decode(Codec.Encode(outbox.Take()!));
 
@@ -60,6 +61,7 @@ public sealed class ClusterBatchTests
         Assert.Equal(21.5, decoded.Devices.Single().Values["temperature"].Value);
         Assert.Equal(["raised", "acknowledged"], decoded.Alarms.Select(a => a.Event));
         Assert.Equal("ops", decoded.Users.Single());
+        Assert.Equal(new IotService.Ingest.Directory.DeviceEntry("dev-9", "chiller-x", null, "hash"), decoded.Directory.Single());
         Assert.Empty(decoded.WorkOrders);
     }
 }
