@@ -10,21 +10,12 @@ namespace IotService.Storage.Catalogs.Postgres;
 /// </summary>
 public sealed class PostgresAlarmCatalog(PostgresDatabase database) : IAlarmCatalog
 {
-    public Task UpsertAsync(AlarmRecord alarm, CancellationToken cancellationToken = default) =>
-        PostgresCommands.ExecuteAsync(database, AlarmTable.Upsert, AlarmTable.Parameters(alarm), cancellationToken);
+    private readonly PostgresJsonRecords<AlarmRecord> _rows = new(database, AlarmTable.Upsert, AlarmTable.Get, AlarmTable.Parameters, alarm => alarm.Id);
 
-    public async Task<AlarmRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var rows = await PostgresCommands.QueryAsync(database, AlarmTable.Get, [("@id", id)], CatalogReads.Json<AlarmRecord>, cancellationToken)
-            .ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
+    public Task UpsertAsync(AlarmRecord alarm, CancellationToken cancellationToken = default) => _rows.UpsertAsync(alarm, cancellationToken);
 
-    public async Task<Page<AlarmRecord>> ListAsync(AlarmQuery query, CancellationToken cancellationToken = default)
-    {
-        var (statement, limit) = AlarmTable.List(query);
-        var rows = await PostgresCommands.QueryAsync(database, statement.ToString(), statement.Parameters, CatalogReads.Json<AlarmRecord>, cancellationToken)
-            .ConfigureAwait(false);
-        return KeysetCursor.ToPage(rows, limit, alarm => alarm.Id);
-    }
+    public Task<AlarmRecord?> GetAsync(string id, CancellationToken cancellationToken = default) => _rows.GetAsync(id, cancellationToken);
+
+    public Task<Page<AlarmRecord>> ListAsync(AlarmQuery query, CancellationToken cancellationToken = default) =>
+        _rows.ListAsync(AlarmTable.List(query), cancellationToken);
 }
