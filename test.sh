@@ -16,6 +16,7 @@ install_missing() {
   [ -x /usr/bin/influx ] || need+=(influxdb-client)
   [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
   [ -x /usr/bin/redis-server ] || need+=(redis-server)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: installing ${need[*]}"
     apt-get update -qq

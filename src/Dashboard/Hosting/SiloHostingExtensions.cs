@@ -1,6 +1,7 @@
 using System.Net;
 using IotService.Dashboard.Cluster;
 using IotService.Storage;
+using IotService.Storage.GrainState.Postgres;
 using IotService.Storage.GrainState.Sqlite;
 using Orleans.Configuration;
 using Orleans.Storage;
@@ -21,12 +22,8 @@ public static class SiloHostingExtensions
     {
         var config = builder.Configuration;
         var cluster = config.GetSection(HubClusterOptions.SectionName).Get<HubClusterOptions>() ?? new HubClusterOptions();
-        var provider = config[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] ?? "sqlite";
+        var provider = StorageProviders.From(config);
         ClusterRequirements.Check(config, cluster, provider);
-        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported yet; only 'sqlite' (PostgreSQL is a later milestone).");
-        }
 
         builder.Services.AddOrleans(silo =>
         {
@@ -44,7 +41,14 @@ public static class SiloHostingExtensions
                 // Orleans' own binary format for [GenerateSerializer] state: compact and version
                 // tolerant by [Id], unlike the default JSON serializer that stores .NET type names.
                 silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (sp, _) => new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()));
-                silo.AddSqliteGrainStorage(name);
+                if (provider == StorageProviders.Postgres)
+                {
+                    silo.AddPostgresGrainStorage(name);
+                }
+                else
+                {
+                    silo.AddSqliteGrainStorage(name);
+                }
             }
         });
         return builder;

@@ -4,7 +4,7 @@ namespace IotService.Storage.GrainState;
 
 /// <summary>
 /// The database-specific half of <see cref="RelationalGrainStorage"/>: how to reach the database and the
-/// SQL text for the one grain-state table. Add a dialect (PostgreSQL) without touching the adapter.
+/// SQL text for the one grain-state table. A dialect is added without touching the adapter.
 /// </summary>
 /// <remarks>
 /// Statements use the named parameters <c>@grain_type</c>, <c>@grain_id</c>, <c>@payload</c> (bytes),
@@ -13,8 +13,8 @@ namespace IotService.Storage.GrainState;
 /// </remarks>
 public interface IRelationalStorageDialect
 {
-    /// <summary>Idempotent DDL creating the table (<c>CREATE TABLE IF NOT EXISTS</c>).</summary>
-    string CreateTableSql { get; }
+    /// <summary>Creates the table if it is missing; idempotent, and called before the first read or write.</summary>
+    Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
     /// <summary>Selects <c>payload, etag</c> of (<c>@grain_type</c>, <c>@grain_id</c>).</summary>
     string ReadSql { get; }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
@@ -29,9 +30,18 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
         _serializer = serializer;
         _activators = activators;
         _timeProvider = timeProvider;
-        _schema = new AsyncOnce(() => _dialect.WriteAsync(
-            (connection, transaction) => Execute(connection, transaction, _dialect.CreateTableSql, key: null),
-            CancellationToken.None));
+        _schema = new AsyncOnce(() => _dialect.EnsureSchemaAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The storage a silo registers under <paramref name="name"/> (the second argument of <c>[PersistentState]</c>).
+    /// Same serializer choice as Orleans' own providers: one registered under the provider's name, else the silo-wide default.
+    /// </summary>
+    public static RelationalGrainStorage Create(IServiceProvider services, string name, IRelationalStorageDialect dialect)
+    {
+        var serializer = services.GetKeyedService<IGrainStorageSerializer>(name)
+            ?? services.GetRequiredService<IGrainStorageSerializer>();
+        return ActivatorUtilities.CreateInstance<RelationalGrainStorage>(services, name, dialect, serializer);
     }
 
     /// <summary>Creates the table while the silo starts, so a bad path or database fails start-up, not the first grain.</summary>
@@ -145,7 +155,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
     private T CreateInstance<T>() => _activators.GetActivator<T>().Create();
 
     private static int Execute(
-        DbConnection connection, DbTransaction transaction, string sql, StateKey? key, params ReadOnlySpan<(string Name, object? Value)> parameters)
+        DbConnection connection, DbTransaction transaction, string sql, StateKey key, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = Command(connection, transaction, sql, key, parameters);
         return command.ExecuteNonQuery();

@@ -1,7 +1,7 @@
 namespace IotService.Storage.Tests.GrainState;
 
-/// <summary>A grain whose state goes through the SQLite grain storage registered as "sqlite".</summary>
-public sealed class CounterGrain([PersistentState("counter", "sqlite")] IPersistentState<TestState> state) : Grain, ICounterGrain
+/// <summary>A grain whose state goes through the grain storage registered as "state" (SQLite or PostgreSQL).</summary>
+public sealed class CounterGrain([PersistentState("counter", "state")] IPersistentState<TestState> state) : Grain, ICounterGrain
 {
     public async Task<int> Add(int amount)
     {

@@ -26,22 +26,4 @@ internal static class AlarmCatalogSql
         CREATE INDEX IF NOT EXISTS ix_alarms_device ON alarms (device_id, id);
         CREATE INDEX IF NOT EXISTS ix_alarms_customer ON alarms (customer_id, id);
         """;
-
-    public const string Upsert =
-        """
-        INSERT INTO alarms (id, device_id, customer_id, model_id, rule_id, state, severity, raised_at, updated_at, json)
-        VALUES (@id, @device_id, @customer_id, @model_id, @rule_id, @state, @severity, @raised_at, @updated_at, @json)
-        ON CONFLICT (id) DO UPDATE SET
-            device_id = excluded.device_id, customer_id = excluded.customer_id, model_id = excluded.model_id,
-            rule_id = excluded.rule_id, state = excluded.state, severity = excluded.severity,
-            raised_at = excluded.raised_at, updated_at = excluded.updated_at, json = excluded.json
-        WHERE excluded.updated_at >= alarms.updated_at;
-        """;
-
-    public const string Get = "SELECT json FROM alarms WHERE id = @id;";
-
-    // Filters follow as AND conditions; "1 = 1" leaves the first page, which has no keyset bound, valid SQL.
-    public const string ListPrefix = "SELECT json FROM alarms WHERE 1 = 1";
-
-    public const string ListSuffix = " ORDER BY id DESC LIMIT @limit;";
 }

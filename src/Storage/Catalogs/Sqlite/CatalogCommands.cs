@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Data.Common;
+using IotService.Storage.Catalogs.Relational;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -11,36 +12,10 @@ internal static class CatalogCommands
         SqliteDatabase database,
         string sql,
         IEnumerable<SqliteParameter> parameters,
-        Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    /// <summary>Rows whose first column is a record serialized with <see cref="CatalogJson.Options"/>.</summary>
-    public static Task<List<T>> QueryJsonAsync<T>(
-        SqliteDatabase database,
-        string sql,
-        IEnumerable<SqliteParameter> parameters,
+        Func<DbDataReader, T> read,
         CancellationToken cancellationToken) =>
-        QueryAsync(
-            database,
-            sql,
-            parameters,
-            reader => JsonSerializer.Deserialize<T>(reader.GetString(0), CatalogJson.Options)
-                ?? throw new InvalidDataException($"A catalog row holds no {typeof(T).Name}."),
-            cancellationToken);
+        await CatalogReads.QueryAsync(await database.OpenAsync(cancellationToken).ConfigureAwait(false), sql, parameters, read, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>
     /// Executes one statement in the writer's shared transaction. The command is built inside the work, so the
@@ -65,4 +40,6 @@ internal static class CatalogCommands
                 return command.ExecuteNonQuery();
             },
             cancellationToken);
+
+    public static List<SqliteParameter> Bind(SqlStatement statement) => statement.Bind((name, value) => new SqliteParameter(name, value));
 }

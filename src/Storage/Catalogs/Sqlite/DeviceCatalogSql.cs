@@ -1,11 +1,14 @@
+using IotService.Storage.Catalogs.Relational;
+
 namespace IotService.Storage.Catalogs.Sqlite;
 
-/// <summary>SQL of the SQLite device catalog. Times are unix milliseconds (UTC); enums are their integer values.</summary>
+/// <summary>
+/// SQL of the SQLite device catalog that is SQLite's own (the shared statements are <see cref="DeviceTable"/>'s).
+/// Times are unix milliseconds (UTC); enums are their integer values.
+/// </summary>
 internal static class DeviceCatalogSql
 {
-    public const string Columns =
-        "id, name, model_id, customer_id, status, severity, lat, lon, last_seen, registered_at, "
-        + "values_json, secret_hash, activation_code, updated_at, due_at";
+    private const string Columns = DeviceSummaryRow.Columns;
 
     // Filtered indexes carry id as their second column, so a filtered list walks the index already in id
     // order and LIMIT stops early, instead of collecting every match and sorting it.
@@ -57,41 +60,9 @@ internal static class DeviceCatalogSql
         DROP INDEX IF EXISTS ix_devices_severity;
         """;
 
-    public const string Upsert =
-        $"""
-        INSERT INTO devices ({Columns})
-        VALUES (@id, @name, @model_id, @customer_id, @status, @severity, @lat, @lon, @last_seen, @registered_at,
-                @values_json, @secret_hash, @activation_code, @updated_at, @due_at)
-        ON CONFLICT (id) DO UPDATE SET
-            name = excluded.name, model_id = excluded.model_id, customer_id = excluded.customer_id,
-            status = excluded.status, severity = excluded.severity, lat = excluded.lat, lon = excluded.lon,
-            last_seen = excluded.last_seen, registered_at = excluded.registered_at,
-            values_json = excluded.values_json, secret_hash = excluded.secret_hash,
-            activation_code = excluded.activation_code, updated_at = excluded.updated_at, due_at = excluded.due_at
-        WHERE excluded.updated_at >= devices.updated_at;
-        """;
-
-    public const string Get = $"SELECT {Columns} FROM devices WHERE id = @id;";
-
-    public const string FindByActivationCode = $"SELECT {Columns} FROM devices WHERE activation_code = @code AND activation_code <> '';";
-
-    public const string ChangedSince = $"SELECT {Columns} FROM devices WHERE updated_at >= @since ORDER BY updated_at, id;";
-
-    // Walks ix_devices_silent (status, last_seen) in last_seen order, so LIMIT stops early; 1 = DeviceStatus.Online.
-    public const string SilentOnline =
-        "SELECT id FROM devices WHERE status = 1 AND last_seen < @before ORDER BY last_seen LIMIT @limit;";
-
-    // Walks the partial index ix_devices_due in due order.
-    public const string Due = "SELECT id FROM devices WHERE due_at IS NOT NULL AND due_at <= @now ORDER BY due_at LIMIT @limit;";
-
-    // Leaves updated_at alone: directory refresh reads by updated_at and nothing it caches changed.
-    public const string MarkModelDue = "UPDATE devices SET due_at = @at WHERE model_id = @model_id;";
-
     // The customer's name comes from its catalog document (few rows, looked up by primary key per listed row).
     public const string ListColumns =
         Columns + ", (SELECT json_extract(c.json, '$.name') FROM documents c WHERE c.kind = 'customer' AND c.id = devices.customer_id)";
-
-    public const string ListSuffix = " ORDER BY id LIMIT @limit;";
 
     public const string SearchIndex = "ix_devices_search";
 

@@ -1,3 +1,4 @@
+using IotService.Storage.Catalogs.Relational;
 using IotService.Storage.GrainState;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -22,14 +23,14 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await CatalogCommands.WriteAsync(
             _database,
-            DocumentCatalogSql.Upsert,
+            DocumentTable.Upsert,
             [("@kind", kind), ("@id", id), ("@json", json), ("@updated_at", updatedAt.ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> GetAsync(string kind, string id, CancellationToken cancellationToken = default)
     {
-        var rows = await QueryAsync(DocumentCatalogSql.Get, [new("@kind", kind), new("@id", id)], cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(DocumentTable.Get, [new("@kind", kind), new("@id", id)], cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0].Json;
     }
 
@@ -38,7 +39,7 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
         var after = KeysetCursor.Decode(cursor);
         limit = KeysetCursor.ClampLimit(limit);
         var rows = await QueryAsync(
-            DocumentCatalogSql.List,
+            DocumentTable.List,
             [new("@kind", kind), new("@after", after), new("@limit", limit + 1)],
             cancellationToken).ConfigureAwait(false);
 
@@ -49,13 +50,12 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
     public async Task<IReadOnlyList<string>> ChangedSinceAsync(string kind, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync(
-            DocumentCatalogSql.ChangedSince,
+            DocumentTable.ChangedSince,
             [new("@kind", kind), new("@since", since.ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
         return rows.ConvertAll(row => row.Json);
     }
 
-    // Every query selects json last, and id first when it selects two columns.
     private async Task<List<(string Id, string Json)>> QueryAsync(string sql, SqliteParameter[] parameters, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -63,11 +63,7 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
             _database,
             sql,
             parameters,
-            reader =>
-            {
-                var last = reader.FieldCount - 1;
-                return (last == 0 ? string.Empty : reader.GetString(0), reader.GetString(last));
-            },
+            DocumentTable.Read,
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using IotService.Contracts.WorkOrders;
+using IotService.Storage.Catalogs.Relational;
 using IotService.Storage.GrainState;
 using IotService.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -24,23 +24,13 @@ public sealed class SqliteWorkOrderCatalog : IWorkOrderCatalog
     public async Task UpsertAsync(WorkOrder order, CancellationToken cancellationToken = default)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await CatalogCommands.WriteAsync(
-            _database,
-            WorkOrderCatalogSql.Upsert,
-            [
-                ("@id", order.Id), ("@state", (int)order.State), ("@device_id", order.DeviceId),
-                ("@customer_id", order.CustomerId), ("@technician_id", order.TechnicianId), ("@alarm_id", order.AlarmId),
-                ("@priority", (int)order.Priority), ("@created_at", order.CreatedAt.ToUnixTimeMilliseconds()),
-                ("@updated_at", order.UpdatedAt.ToUnixTimeMilliseconds()),
-                ("@json", JsonSerializer.Serialize(order, CatalogJson.Options)),
-            ],
-            cancellationToken).ConfigureAwait(false);
+        await CatalogCommands.WriteAsync(_database, WorkOrderTable.Upsert, WorkOrderTable.Parameters(order), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WorkOrder?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await CatalogCommands.QueryJsonAsync<WorkOrder>(_database, WorkOrderCatalogSql.Get, [new("@id", id)], cancellationToken)
+        var rows = await CatalogCommands.QueryAsync(_database, WorkOrderTable.Get, [new("@id", id)], CatalogReads.Json<WorkOrder>, cancellationToken)
             .ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -49,20 +39,14 @@ public sealed class SqliteWorkOrderCatalog : IWorkOrderCatalog
     {
         var (sql, parameters, limit) = BuildList(query);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await CatalogCommands.QueryJsonAsync<WorkOrder>(_database, sql, parameters, cancellationToken).ConfigureAwait(false);
+        var rows = await CatalogCommands.QueryAsync(_database, sql, parameters, CatalogReads.Json<WorkOrder>, cancellationToken).ConfigureAwait(false);
         return KeysetCursor.ToPage(rows, limit, order => order.Id);
     }
 
     /// <summary>The list statement of <paramref name="query"/>; internal so tests can check its query plan.</summary>
     internal static (string Sql, List<SqliteParameter> Parameters, int Limit) BuildList(WorkOrderQuery query)
     {
-        var (sql, parameters, limit) = SqlFilters.NewestFirst(WorkOrderCatalogSql.ListPrefix, query.Cursor, query.Limit);
-        SqlFilters.AddIn(sql, parameters, "state", query.States?.Select(state => (int)state));
-        SqlFilters.AddEquals(sql, parameters, "technician_id", query.TechnicianId);
-        SqlFilters.AddEquals(sql, parameters, "device_id", query.DeviceId);
-        SqlFilters.AddEquals(sql, parameters, "customer_id", query.CustomerId);
-        SqlFilters.AddEquals(sql, parameters, "alarm_id", query.AlarmId);
-        sql.Append(WorkOrderCatalogSql.ListSuffix);
-        return (sql.ToString(), parameters, limit);
+        var (statement, limit) = WorkOrderTable.List(query);
+        return (statement.ToString(), CatalogCommands.Bind(statement), limit);
     }
 }

@@ -27,22 +27,4 @@ internal static class WorkOrderCatalogSql
         CREATE INDEX IF NOT EXISTS ix_work_orders_customer ON work_orders (customer_id, id);
         CREATE INDEX IF NOT EXISTS ix_work_orders_alarm ON work_orders (alarm_id, id);
         """;
-
-    public const string Upsert =
-        """
-        INSERT INTO work_orders (id, state, device_id, customer_id, technician_id, alarm_id, priority, created_at, updated_at, json)
-        VALUES (@id, @state, @device_id, @customer_id, @technician_id, @alarm_id, @priority, @created_at, @updated_at, @json)
-        ON CONFLICT (id) DO UPDATE SET
-            state = excluded.state, device_id = excluded.device_id, customer_id = excluded.customer_id,
-            technician_id = excluded.technician_id, alarm_id = excluded.alarm_id, priority = excluded.priority,
-            created_at = excluded.created_at, updated_at = excluded.updated_at, json = excluded.json
-        WHERE excluded.updated_at >= work_orders.updated_at;
-        """;
-
-    public const string Get = "SELECT json FROM work_orders WHERE id = @id;";
-
-    // Filters follow as AND conditions; "1 = 1" leaves the first page, which has no keyset bound, valid SQL.
-    public const string ListPrefix = "SELECT json FROM work_orders WHERE 1 = 1";
-
-    public const string ListSuffix = " ORDER BY id DESC LIMIT @limit;";
 }

@@ -2,7 +2,6 @@ using IotService.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
-using Orleans.Storage;
 
 namespace IotService.Storage.GrainState.Sqlite;
 
@@ -23,13 +22,6 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         return builder;
     }
 
-    private static RelationalGrainStorage Create(IServiceProvider services, string name)
-    {
-        // Same choice as Orleans' own providers: a serializer registered under the provider's name,
-        // else the silo-wide default.
-        var serializer = services.GetKeyedService<IGrainStorageSerializer>(name)
-            ?? services.GetRequiredService<IGrainStorageSerializer>();
-        var dialect = new SqliteStorageDialect(services.GetRequiredService<SqliteDatabase>());
-        return ActivatorUtilities.CreateInstance<RelationalGrainStorage>(services, name, dialect, serializer);
-    }
+    private static RelationalGrainStorage Create(IServiceProvider services, string name) =>
+        RelationalGrainStorage.Create(services, name, new SqliteStorageDialect(services.GetRequiredService<SqliteDatabase>()));
 }

@@ -1,6 +1,5 @@
 using IotService.Storage.GrainState;
-using IotService.Storage.GrainState.Sqlite;
-using IotService.Storage.Sqlite;
+using IotService.Storage.Tests.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
@@ -9,23 +8,19 @@ using Orleans.Storage;
 
 namespace IotService.Storage.Tests.GrainState;
 
-public sealed class RelationalGrainStorageTests : IAsyncLifetime
+/// <summary>What grain state does through every dialect, on SQLite and on PostgreSQL alike.</summary>
+public abstract class RelationalGrainStorageContract : StoreContract
 {
     private const string StateName = "test";
 
     private static readonly ServiceProvider Serialization = new ServiceCollection().AddSerializer().BuildServiceProvider();
 
-    private readonly TempDatabase _temp = new();
     private readonly GrainId _grain = GrainId.Create("device", "dev-0001");
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public async Task WrittenStateReadsBackWithTheSameValuesAndETag()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         var written = NewState(new TestState { Name = "chiller", Count = 3, Readings = [71.5, 72.25] });
         await storage.WriteStateAsync(StateName, _grain, written);
 
@@ -43,7 +38,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     public async Task NewGrainReadsAsNotExistingWithAFreshState()
     {
         var read = new GrainState<TestState>();
-        await CreateStorage(_temp.Database).ReadStateAsync(StateName, _grain, read);
+        await CreateStorage(Store.Dialect).ReadStateAsync(StateName, _grain, read);
 
         Assert.False(read.RecordExists);
         Assert.Null(read.ETag);
@@ -54,7 +49,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task WriteWithStaleETagThrowsInconsistentStateAndKeepsTheNewerState()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         var first = NewState(new TestState { Count = 1 });
         await storage.WriteStateAsync(StateName, _grain, first);
         var staleETag = first.ETag;
@@ -72,7 +67,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task InsertWhenTheRowAlreadyExistsThrowsInconsistentState()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         await storage.WriteStateAsync(StateName, _grain, NewState(new TestState { Count = 1 }));
 
         var second = NewState(new TestState { Count = 2 });
@@ -85,7 +80,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task ClearedStateReadsAsNotExisting()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         var state = NewState(new TestState { Count = 5 });
         await storage.WriteStateAsync(StateName, _grain, state);
 
@@ -102,7 +97,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task ClearWithStaleETagThrowsInconsistentStateAndKeepsTheRow()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         var state = NewState(new TestState { Count = 5 });
         await storage.WriteStateAsync(StateName, _grain, state);
         var stale = new GrainState<TestState>(state.State, state.ETag);
@@ -116,7 +111,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task StatesOfDifferentNamesAndGrainsAreKeptApart()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         await storage.WriteStateAsync("a", _grain, NewState(new TestState { Count = 1 }));
         await storage.WriteStateAsync("b", _grain, NewState(new TestState { Count = 2 }));
         await storage.WriteStateAsync("a", GrainId.Create("alarm", "dev-0001"), NewState(new TestState { Count = 3 }));
@@ -127,13 +122,13 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StateSurvivesClosingAndReopeningTheFile()
+    public async Task StateSurvivesClosingAndReopeningTheDatabase()
     {
         var state = NewState(new TestState { Name = "kept", Count = 7 });
-        await CreateStorage(_temp.Database).WriteStateAsync(StateName, _grain, state);
-        await _temp.Database.DisposeAsync();
+        await CreateStorage(Store.Dialect).WriteStateAsync(StateName, _grain, state);
+        await Store.CloseAsync();
 
-        var read = await ReadAsync(CreateStorage(_temp.Open()));
+        var read = await ReadAsync(CreateStorage(Store.OpenAnotherDialect()));
 
         Assert.True(read.RecordExists);
         Assert.Equal(state.ETag, read.ETag);
@@ -144,7 +139,7 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
     [Fact]
     public async Task ConcurrentWritesFromFiftyTasksToDifferentGrainsAllLand()
     {
-        var storage = CreateStorage(_temp.Database);
+        var storage = CreateStorage(Store.Dialect);
         var grains = Enumerable.Range(0, 50).Select(i => GrainId.Create("device", $"dev-{i:D4}")).ToList();
 
         await Task.WhenAll(grains.Select((grain, i) => Task.Run(async () =>
@@ -163,9 +158,65 @@ public sealed class RelationalGrainStorageTests : IAsyncLifetime
         }
     }
 
-    private static RelationalGrainStorage CreateStorage(SqliteDatabase database) => new(
+    [Fact]
+    public async Task TwoHubsUpdatingAGrainFromTheSameETagLeaveOneWinnerAndTellTheOtherOfTheConflict()
+    {
+        var hubA = CreateStorage(Store.Dialect);
+        var hubB = CreateStorage(Store.OpenAnotherDialect());
+        var original = NewState(new TestState { Count = 1 });
+        await hubA.WriteStateAsync(StateName, _grain, original);
+        var seenByA = new GrainState<TestState>(new TestState { Count = 2 }, original.ETag);
+        var seenByB = new GrainState<TestState>(new TestState { Count = 3 }, original.ETag);
+
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => hubA.WriteStateAsync(StateName, _grain, seenByA)),
+            OutcomeAsync(() => hubB.WriteStateAsync(StateName, _grain, seenByB)));
+
+        var conflict = Assert.IsType<InconsistentStateException>(Assert.Single(outcomes, outcome => outcome is not null));
+        var winner = outcomes[0] is null ? seenByA : seenByB;
+        Assert.Equal(original.ETag, conflict.CurrentEtag);
+        Assert.Equal(winner.ETag, conflict.StoredEtag);
+        var stored = await ReadAsync(hubB);
+        Assert.Equal(winner.State!.Count, stored.State!.Count);
+        Assert.Equal(winner.ETag, stored.ETag);
+    }
+
+    [Fact]
+    public async Task TwoHubsCreatingTheSameGrainLeaveOneWinnerAndTellTheOtherOfTheConflict()
+    {
+        var hubA = CreateStorage(Store.Dialect);
+        var hubB = CreateStorage(Store.OpenAnotherDialect());
+        var createdByA = NewState(new TestState { Count = 2 });
+        var createdByB = NewState(new TestState { Count = 3 });
+
+        var outcomes = await Task.WhenAll(
+            OutcomeAsync(() => hubA.WriteStateAsync(StateName, _grain, createdByA)),
+            OutcomeAsync(() => hubB.WriteStateAsync(StateName, _grain, createdByB)));
+
+        Assert.IsType<InconsistentStateException>(Assert.Single(outcomes, outcome => outcome is not null));
+        var winner = outcomes[0] is null ? createdByA : createdByB;
+        var stored = await ReadAsync(hubA);
+        Assert.Equal(winner.State!.Count, stored.State!.Count);
+        Assert.Equal(winner.ETag, stored.ETag);
+    }
+
+    /// <summary>Null when <paramref name="write"/> succeeded, else what it threw.</summary>
+    private static async Task<Exception?> OutcomeAsync(Func<Task> write)
+    {
+        try
+        {
+            await Task.Run(write);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    private static RelationalGrainStorage CreateStorage(IRelationalStorageDialect dialect) => new(
         "test-storage",
-        new SqliteStorageDialect(database),
+        dialect,
         new OrleansGrainStorageSerializer(Serialization.GetRequiredService<Serializer>()),
         Serialization.GetRequiredService<IActivatorProvider>(),
         new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));

@@ -1,0 +1,11 @@
+using IotService.Storage.Tests.Postgres;
+using IotService.Storage.Tests.Providers;
+using IotService.TestSupport.Postgres;
+
+namespace IotService.Storage.Tests.Catalogs;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresWorkOrderCatalogTests(PostgresServer server) : WorkOrderCatalogContract
+{
+    protected override async Task<IStoreUnderTest> OpenStoreAsync() => await PostgresStore.OpenAsync(server, nameof(PostgresWorkOrderCatalogTests));
+}
