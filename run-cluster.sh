@@ -24,6 +24,7 @@ mqtt_port=1883
 influx_port=8086
 mqtt_admin=iot-hub
 pids=()
+hub_pids=()
 
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
@@ -40,6 +41,12 @@ pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)"
 stop() {
   trap - INT TERM EXIT
   echo "run-cluster.sh: stopping"
+  # Hubs first, while Redis and PostgreSQL still answer: a hub leaving the cluster writes its status there.
+  for pid in "${hub_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${hub_pids[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   as_postgres "$pg_bin/pg_ctl" -D "$data/postgres" -m fast stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
@@ -122,6 +129,8 @@ persistence_location $data/mosquitto/
 autosave_interval 10
 max_queued_messages 100000
 log_dest file $data/mosquitto/mosquitto.log
+# Started as root, Mosquitto switches to its own user, which could not save the plugin's changes here; keep ours.
+user $(id -un)
 EOF
 mosquitto -c "$data/mosquitto/mosquitto.conf" &
 pids+=($!)
@@ -133,6 +142,8 @@ wait_for "Mosquitto" bash -c "echo > /dev/tcp/127.0.0.1/$mqtt_port"
 ./scripts/check-node.sh
 dotnet build src/Dashboard/IotService.Dashboard.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 
+# Secrets through the environment rather than the command line, which every user of the machine can read.
+export Mqtt__Password="$MQTT_ADMIN_PASSWORD" Auth__BootstrapAdminToken="$ADMIN_TOKEN"
 for i in $(seq 1 $hubs); do
   demo=false
   [ "$i" -eq 1 ] && demo=true
@@ -146,10 +157,9 @@ for i in $(seq 1 $hubs); do
     --Storage:Path="$data/hub$i" \
     --History:Store=influx --History:Influx:Url="http://127.0.0.1:$influx_port" \
     --Mqtt:Mode=external --Mqtt:Host=127.0.0.1 --Mqtt:Port=$mqtt_port \
-    --Mqtt:Username="$mqtt_admin" --Mqtt:Password="$MQTT_ADMIN_PASSWORD" --Mqtt:ClientId="iot-hub-$i" \
-    --Auth:BootstrapAdminToken="$ADMIN_TOKEN" \
+    --Mqtt:Username="$mqtt_admin" --Mqtt:ClientId="iot-hub-$i" \
     --Demo:Enabled=$demo "${args[@]}" >"$data/hub$i/hub.log" 2>&1 &
-  pids+=($!)
+  hub_pids+=($!)
 done
 
 for i in $(seq 1 $hubs); do
@@ -157,5 +167,5 @@ for i in $(seq 1 $hubs); do
 done
 echo "run-cluster.sh: three hubs up: http://127.0.0.1:5080  http://127.0.0.1:5081  http://127.0.0.1:5082"
 echo "run-cluster.sh: sign in as the demo users (see the README); logs under $data/hub*/hub.log. Ctrl-C stops everything."
-wait -n "${pids[@]}" || true
+wait -n "${pids[@]}" "${hub_pids[@]}" || true
 echo "run-cluster.sh: a process exited; see the logs under $data"

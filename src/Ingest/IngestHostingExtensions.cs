@@ -28,6 +28,17 @@ public static class IngestHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DeviceDirectory>();
+        // Several hubs: a device registered on another may speak here before this directory hears of it.
+        var clustered = !string.Equals(builder.Configuration["Orleans:Clustering"] ?? "localhost", "localhost", StringComparison.OrdinalIgnoreCase);
+        if (clustered)
+        {
+            services.AddSingleton<IDirectoryFallback, CatalogDirectoryFallback>();
+        }
+        else
+        {
+            services.AddSingleton<IDirectoryFallback, NoDirectoryFallback>();
+        }
+
         services.AddSingleton<IngestStats>();
         services.AddSingleton<IngestRates>();
         services.AddSingleton<RejectLog>();

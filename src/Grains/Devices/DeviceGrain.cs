@@ -15,6 +15,12 @@ namespace IotService.Grains.Devices;
 /// written within <see cref="StorageOptions.StateFlushSeconds"/>, so a busy device costs one write per window,
 /// not one per reading. (The reading history itself is the history store's job.)
 /// </summary>
+/// <remarks>
+/// Placed at random: in a cluster a device's messages reach whichever hub the broker's shared subscription picks, so no
+/// hub is closer to a device than another, and Orleans' default (resource-optimised, preferring the calling hub while
+/// loads look alike) put every device of a bulk registration on the hub that registered them.
+/// </remarks>
+[Orleans.Placement.RandomPlacement]
 public sealed partial class DeviceGrain(
     [PersistentState("device", "devices")] IPersistentState<DeviceState> state,
     IDeviceCatalog catalog,

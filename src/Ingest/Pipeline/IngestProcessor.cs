@@ -9,20 +9,24 @@ namespace IotService.Ingest.Pipeline;
 /// <summary>
 /// The hot path shared by the embedded broker and the external-broker subscriber: topic,
 /// authorisation, device lookup, parsing and validation, then the queue. No I/O and no
-/// grain call here; only the QoS 1 queue write may wait.
+/// grain call here; only the QoS 1 queue write may wait, and in a cluster the catalog read for
+/// a device this hub's directory does not know yet (<see cref="IDirectoryFallback"/>).
 /// </summary>
 public sealed class IngestProcessor
 {
     private readonly DeviceDirectory _directory;
+    private readonly IDirectoryFallback _fallback;
     private readonly IngestQueue _queue;
     private readonly IngestStats _stats;
     private readonly RejectLog _rejectLog;
     private readonly TimeProvider _time;
     private readonly PayloadLimits _limits;
 
-    public IngestProcessor(DeviceDirectory directory, IngestQueue queue, IngestStats stats, RejectLog rejectLog, TimeProvider time, IOptions<IngestOptions> options)
+    public IngestProcessor(
+        DeviceDirectory directory, IDirectoryFallback fallback, IngestQueue queue, IngestStats stats, RejectLog rejectLog, TimeProvider time, IOptions<IngestOptions> options)
     {
         _directory = directory;
+        _fallback = fallback;
         _queue = queue;
         _stats = stats;
         _rejectLog = rejectLog;
@@ -55,13 +59,31 @@ public sealed class IngestProcessor
 
         if (!_directory.TryGetDevice(deviceId, out var device))
         {
-            return Reject(RejectReason.UnknownDevice, deviceId, "device is not registered");
+            return _fallback.IsEnabled
+                ? ProcessAfterLookupAsync(deviceId, kind, payload, reliable, cancellationToken)
+                : Reject(RejectReason.UnknownDevice, deviceId, "device is not registered");
         }
 
+        return Process(device, kind, payload, reliable, cancellationToken);
+    }
+
+    private ValueTask<IngestResult> Process(DeviceEntry device, TopicKind kind, ReadOnlySequence<byte> payload, bool reliable, CancellationToken cancellationToken)
+    {
         var receivedAt = _time.GetUtcNow();
         return kind == TopicKind.Status
             ? ProcessStatus(device, payload, receivedAt, reliable, cancellationToken)
             : ProcessTelemetry(device, payload, receivedAt, reliable, cancellationToken);
+    }
+
+    // The payload is the caller's until this returns; awaiting the catalog before parsing is safe because the callers
+    // (MQTTnet's handlers) keep the packet alive until the task they await completes.
+    private async ValueTask<IngestResult> ProcessAfterLookupAsync(
+        string deviceId, TopicKind kind, ReadOnlySequence<byte> payload, bool reliable, CancellationToken cancellationToken)
+    {
+        var device = await _fallback.FindDeviceAsync(deviceId, cancellationToken);
+        return device is null
+            ? await Reject(RejectReason.UnknownDevice, deviceId, "device is not registered")
+            : await Process(device, kind, payload, reliable, cancellationToken);
     }
 
     private ValueTask<IngestResult> ProcessStatus(DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
@@ -78,8 +100,9 @@ public sealed class IngestProcessor
     {
         if (!_directory.TryGetModel(device.ModelId, out var model))
         {
-            // Registration checks the model exists, so this is a catalog out of step; say so plainly.
-            return Reject(RejectReason.UnknownDevice, device.Id, $"model '{device.ModelId}' of the device is not loaded");
+            return _fallback.IsEnabled
+                ? ProcessTelemetryAfterModelLookupAsync(device, payload, receivedAt, reliable, cancellationToken)
+                : RejectModelNotLoaded(device);
         }
 
         var result = TelemetryParser.Parse(payload, model.Schema, receivedAt, _limits);
@@ -109,6 +132,16 @@ public sealed class IngestProcessor
 
         return Enqueue(new IngestItem(device.Id, receivedAt, result.Readings, ModelVersion: model.Definition.Version), reliable, cancellationToken);
     }
+
+    // Registration checks the model exists, so this is a catalog out of step; say so plainly.
+    private ValueTask<IngestResult> RejectModelNotLoaded(DeviceEntry device)
+        => Reject(RejectReason.UnknownDevice, device.Id, $"model '{device.ModelId}' of the device is not loaded");
+
+    private async ValueTask<IngestResult> ProcessTelemetryAfterModelLookupAsync(
+        DeviceEntry device, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, bool reliable, CancellationToken cancellationToken)
+        => await _fallback.FindModelAsync(device.ModelId, cancellationToken)
+            ? await ProcessTelemetry(device, payload, receivedAt, reliable, cancellationToken)
+            : await RejectModelNotLoaded(device);
 
     private async ValueTask<IngestResult> Enqueue(IngestItem item, bool reliable, CancellationToken cancellationToken)
     {

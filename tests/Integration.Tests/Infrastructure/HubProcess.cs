@@ -17,6 +17,7 @@ public sealed class HubProcess : IAsyncDisposable
         _process = process;
         DataPath = dataPath;
         MqttPort = mqttPort;
+        HttpPort = httpPort;
         Admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HubHost.AdminToken);
     }
@@ -24,6 +25,12 @@ public sealed class HubProcess : IAsyncDisposable
     public string DataPath { get; }
 
     public int MqttPort { get; }
+
+    public int HttpPort { get; }
+
+    public Uri Url => Admin.BaseAddress!;
+
+    public bool HasExited => _process.HasExited;
 
     public HttpClient Admin { get; }
 
@@ -73,6 +80,17 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         return hub;
+    }
+
+    /// <summary>SIGTERM, as a service manager stops the hub: it leaves the cluster and flushes; waits until it has exited.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>

@@ -34,9 +34,13 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <param name="token">Sent as SignalR's access token (a header for .NET clients), in the query string like a browser, or not at all.</param>
     /// <param name="cookies">A browser's cookies (its session cookie signs it in when there is no token).</param>
-    public static async Task<LiveClient> ConnectAsync(HubHost hub, string? token, bool tokenInQueryString = false, System.Net.CookieContainer? cookies = null)
+    public static Task<LiveClient> ConnectAsync(HubHost hub, string? token, bool tokenInQueryString = false, System.Net.CookieContainer? cookies = null)
+        => ConnectAsync(new Uri($"http://127.0.0.1:{hub.HttpPort}"), token, tokenInQueryString, cookies);
+
+    /// <param name="hubUrl">The hub's address (http://127.0.0.1:port), in process or not.</param>
+    public static async Task<LiveClient> ConnectAsync(Uri hubUrl, string? token, bool tokenInQueryString = false, System.Net.CookieContainer? cookies = null)
     {
-        var url = $"http://127.0.0.1:{hub.HttpPort}{MapHub.Path}";
+        var url = new Uri(hubUrl, MapHub.Path).ToString();
         var connection = new HubConnectionBuilder()
             .WithUrl(tokenInQueryString ? $"{url}?access_token={Uri.EscapeDataString(token!)}" : url, options =>
             {

@@ -46,10 +46,14 @@ public sealed class MapClient : IAsyncDisposable
         connection.On<object>(LiveMethods.Ready, _ => _ready.TrySetResult());
     }
 
-    public static async Task<MapClient> ConnectAsync(HubHost hub, string token, bool messagePack = false)
+    public static Task<MapClient> ConnectAsync(HubHost hub, string token, bool messagePack = false)
+        => ConnectAsync(new Uri($"http://127.0.0.1:{hub.HttpPort}"), token, messagePack);
+
+    /// <param name="hubUrl">The hub's address (http://127.0.0.1:port), in process or not.</param>
+    public static async Task<MapClient> ConnectAsync(Uri hubUrl, string token, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl($"http://127.0.0.1:{hub.HttpPort}{MapHub.Path}", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
+            .WithUrl(new Uri(hubUrl, MapHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
         if (messagePack)
         {
             builder.AddMessagePackProtocol();

@@ -6,7 +6,8 @@ namespace IotService.TestSupport.Postgres;
 /// <summary>
 /// A real PostgreSQL (Debian's, 15 or later) initialised into a fresh temp folder, listening on 127.0.0.1 only on a
 /// free port, its unix socket inside that folder, trusting loopback connections. Shared by the PostgreSQL test classes;
-/// each class works in a database of its own. Stopped (immediate mode: nothing is kept) and deleted on dispose.
+/// each class works in a database of its own. Stopped (immediate mode: nothing is kept) and deleted on dispose; a test of
+/// an outage stops and starts it in between (<see cref="StopAsync"/>, <see cref="StartAsync"/>).
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -33,10 +34,7 @@ public sealed class PostgresServer : IAsyncLifetime
             Port = PostgresCommands.FreePort();
             try
             {
-                await _commands.RunAsync(
-                    "pg_ctl", "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
-                    "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={Path.Combine(_folder, "sockets")} -c max_connections=300",
-                    "start");
+                await StartAsync();
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)
@@ -44,6 +42,15 @@ public sealed class PostgresServer : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>Starts the server again on the same port and data after <see cref="StopAsync"/>.</summary>
+    public Task StartAsync() => _commands!.RunAsync(
+        "pg_ctl", "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
+        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={Path.Combine(_folder, "sockets")} -c max_connections=300",
+        "start");
+
+    /// <summary>Stops the server as an outage would (fast mode: open connections are cut), keeping its data.</summary>
+    public Task StopAsync() => _commands!.RunAsync("pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "stop");
 
     /// <summary>A connection string to <paramref name="database"/> as the superuser, over TCP on loopback.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
