@@ -8,11 +8,14 @@ using Microsoft.Extensions.Options;
 namespace IotService.Dashboard.Api;
 
 /// <summary>
-/// Maps the API's own exceptions and what ASP.NET Core could not read onto RFC 9457 problem details; anything else is
-/// a bug and stays a 500, whose answer says nothing of the exception.
+/// Maps the API's own exceptions, what ASP.NET Core could not read, and a cluster's passing outages (503 with
+/// Retry-After) onto RFC 9457 problem details; anything else is a bug and stays a 500, whose answer says nothing of the
+/// exception.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOptions<HttpSecurityOptions> http) : IExceptionHandler
 {
+    private const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails? problem = exception switch
@@ -23,6 +26,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
             BrokerUnavailableException b => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "MQTT broker unavailable", Detail = b.Message },
             InvalidCursorException c => new ValidationProblemDetails(new Dictionary<string, string[]> { ["cursor"] = [c.Message.Split(" (Parameter", 2)[0]] }) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
             BadHttpRequestException b => BadRequestProblems.From(b, http.Value.MaxRequestBodyBytes),
+
+            // A hub of the cluster was lost with the grain the request needs: Orleans places it anew once the hub is
+            // declared dead (seconds, docs/operations.md). Or the shared database is away. Both pass; say when to retry.
+            SiloUnavailableException or OrleansMessageRejectionException => Unavailable("A hub of the cluster is unavailable; the device or record it held moves to another hub within seconds."),
+            Npgsql.NpgsqlException { IsTransient: true } => Unavailable("The state database (PostgreSQL) is unavailable."),
             _ => null,
         };
         if (problem is null)
@@ -30,7 +38,19 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
             return false;
         }
 
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private static ProblemDetails Unavailable(string detail) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Temporarily unavailable",
+        Detail = detail + $" Try again in {RetryAfterSeconds} seconds.",
+    };
 }

@@ -56,6 +56,9 @@ public sealed class MosquittoServer : IAsyncDisposable
             listener {port} 127.0.0.1
             allow_anonymous false
             persistence false
+            # A hub's session keeps what the broker assigned it while the hub is away (docs/operations.md); the
+            # default of 1,000 messages would drop the rest of a killed hub's share, acknowledged to the devices.
+            max_queued_messages 1000000
             user {Environment.UserName}
             plugin {FindPlugin()}
             plugin_opt_config_file {dynsec}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IotService.Integration.Tests.Infrastructure;
+using MQTTnet;
+
+namespace IotService.Integration.Tests.Cluster;
+
+/// <summary>
+/// Devices publishing through the broker, each a QoS 1 message of <see cref="ReadingsPerMessage"/> readings every
+/// <see cref="Interval"/> (a steady load the two hubs of a test keep up with on a shared machine), every reading's value
+/// derived from its timestamp, and every reading the broker acknowledged remembered.
+/// </summary>
+public sealed class ClusterLoad : IAsyncDisposable
+{
+    public const string Model = "cl-load";
+    public const int ReadingsPerMessage = 10;
+
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+
+    private readonly List<MqttDevice> _devices;
+    private readonly List<Task> _publishers;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentBag<(string Device, long Ms)> _acknowledged = [];
+
+    private ClusterLoad(List<MqttDevice> devices, DateTimeOffset start)
+    {
+        _devices = devices;
+        Start = start;
+        _publishers = [.. devices.Select(PublishAsync)];
+    }
+
+    public DateTimeOffset Start { get; }
+
+    public IReadOnlyList<string> DeviceIds => [.. _devices.Select(d => d.Id)];
+
+    public int AcknowledgedCount => _acknowledged.Count;
+
+    public static async Task CreateModelAsync(HubProcess hub)
+    {
+        var response = await hub.Admin.PostAsJsonAsync("/api/device-models", new
+        {
+            id = Model,
+            name = "Load",
+            properties = new object[] { new { name = "v" }, new { name = "t" } },
+            rules = new object[] { new { id = "hot", kind = "threshold", property = "t", @operator = ">", value = 90, durationSeconds = 0, clearValue = 85, severity = "critical" } },
+            actions = new Dictionary<string, string[]> { ["critical"] = ["createWorkOrder"] },
+            workOrder = new { type = "repair", skill = "refrigeration", level = 1 },
+        });
+        await HubApi.EnsureAsync(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>Registers <paramref name="count"/> devices through <paramref name="hub"/>, connects them to the broker and starts publishing.</summary>
+    public static async Task<ClusterLoad> StartAsync(HubProcess hub, int brokerPort, string prefix, int count)
+    {
+        var devices = new List<MqttDevice>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = $"{prefix}-{i}";
+            var response = await hub.Admin.PostAsJsonAsync("/api/devices", new { id, modelId = Model, location = new { lat = 1.0 + (i * 0.01), lon = 2.0 } });
+            await HubApi.EnsureAsync(response, HttpStatusCode.Created);
+            var secret = (await response.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
+            devices.Add(await MqttDevice.ConnectAsync(brokerPort, id, secret, clientId: id));
+        }
+
+        // Readings in the recent past, so they are inside every retention and query window.
+        return new ClusterLoad(devices, DateTimeOffset.UtcNow.AddMinutes(-10).AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    /// <summary>Every device's grain has processed a reading it received after <paramref name="since"/>, as any hub shows it.</summary>
+    public async Task<bool> AllProcessedSinceAsync(HubProcess hub, DateTimeOffset since)
+    {
+        foreach (var id in DeviceIds)
+        {
+            // 503 while the grain's hub is being declared dead: not processed yet.
+            var response = await hub.Admin.GetAsync($"/api/devices/{id}");
+            var device = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
+            var lastSeen = device?["lastSeen"]?.GetValue<DateTimeOffset>();
+            if (lastSeen is null || lastSeen <= since)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops publishing; the readings acknowledged until then.</summary>
+    public async Task<IReadOnlyList<(string Device, long Ms)>> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_publishers);
+        return [.. _acknowledged];
+    }
+
+    /// <summary>For every device, the acknowledged readings the history (read through <paramref name="hub"/>) lacks.</summary>
+    public async Task<int> MissingAsync(HubProcess hub, IReadOnlyList<(string Device, long Ms)> acknowledged)
+    {
+        var missing = 0;
+        foreach (var group in acknowledged.GroupBy(a => a.Device))
+        {
+            var stored = await HubApi.StoredAsync(hub.Admin, group.Key, "v", Start.AddSeconds(-1), Start.AddHours(1));
+            missing += group.Count(a => !stored.TryGetValue(a.Ms, out var v) || v != a.Ms % 100_000);
+        }
+
+        return missing;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            await StopAsync();
+        }
+
+        foreach (var device in _devices)
+        {
+            await device.DisposeAsync();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task PublishAsync(MqttDevice device)
+    {
+        using var pace = new PeriodicTimer(Interval);
+        var first = Start.ToUnixTimeMilliseconds();
+        for (var i = 0; await Paced(pace); i += ReadingsPerMessage)
+        {
+            var batch = Enumerable.Range(i, ReadingsPerMessage).Select(n => first + n).ToList();
+            var payload = "[" + string.Join(",", batch.Select(ms => $$$"""{"ts":{{{ms}}},"values":{"v":{{{(ms % 100_000).ToString(CultureInfo.InvariantCulture)}}}}}""")) + "]";
+            var ack = await device.PublishAsync(payload);
+            if (ack.ReasonCode != MqttClientPublishReasonCode.Success)
+            {
+                throw new InvalidOperationException($"{device.Id}: the broker answered {ack.ReasonCode}");
+            }
+
+            batch.ForEach(ms => _acknowledged.Add((device.Id, ms)));
+        }
+    }
+
+    private async Task<bool> Paced(PeriodicTimer pace)
+    {
+        try
+        {
+            return await pace.WaitForNextTickAsync(_stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
