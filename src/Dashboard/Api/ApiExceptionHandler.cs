@@ -30,7 +30,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
             // A hub of the cluster was lost with the grain the request needs: Orleans places it anew once the hub is
             // declared dead (seconds, docs/operations.md). Or the shared database is away. Both pass; say when to retry.
             SiloUnavailableException or OrleansMessageRejectionException => Unavailable("A hub of the cluster is unavailable; the device or record it held moves to another hub within seconds."),
-            Npgsql.NpgsqlException { IsTransient: true } => Unavailable("The state database (PostgreSQL) is unavailable."),
+            _ when DatabaseAway(exception) => Unavailable("The state database (PostgreSQL) is unavailable."),
             _ => null,
         };
         if (problem is null)
@@ -45,6 +45,27 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// The database could not be reached or is shutting down, also where Orleans wraps a grain-state failure: a failure of
+    /// the connection itself, or a server error of class 08 (connection), 53 (resources) or 57P (operator intervention:
+    /// a server stopping cuts its open connections with 57P01).
+    /// </summary>
+    private static bool DatabaseAway(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException server when server.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || server.SqlState.StartsWith("53", StringComparison.Ordinal) || server.SqlState.StartsWith("57P", StringComparison.Ordinal):
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails Unavailable(string detail) => new()

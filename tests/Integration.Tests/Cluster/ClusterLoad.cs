@@ -21,13 +21,15 @@ public sealed class ClusterLoad : IAsyncDisposable
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     private readonly List<MqttDevice> _devices;
+    private readonly Dictionary<string, string> _secrets;
     private readonly List<Task> _publishers;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<(string Device, long Ms)> _acknowledged = [];
 
-    private ClusterLoad(List<MqttDevice> devices, DateTimeOffset start)
+    private ClusterLoad(List<MqttDevice> devices, Dictionary<string, string> secrets, DateTimeOffset start)
     {
         _devices = devices;
+        _secrets = secrets;
         Start = start;
         _publishers = [.. devices.Select(PublishAsync)];
     }
@@ -56,17 +58,19 @@ public sealed class ClusterLoad : IAsyncDisposable
     public static async Task<ClusterLoad> StartAsync(HubProcess hub, int brokerPort, string prefix, int count)
     {
         var devices = new List<MqttDevice>();
+        var secrets = new Dictionary<string, string>();
         for (var i = 0; i < count; i++)
         {
             var id = $"{prefix}-{i}";
             var response = await hub.Admin.PostAsJsonAsync("/api/devices", new { id, modelId = Model, location = new { lat = 1.0 + (i * 0.01), lon = 2.0 } });
             await HubApi.EnsureAsync(response, HttpStatusCode.Created);
             var secret = (await response.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
+            secrets[id] = secret;
             devices.Add(await MqttDevice.ConnectAsync(brokerPort, id, secret, clientId: id));
         }
 
         // Readings in the recent past, so they are inside every retention and query window.
-        return new ClusterLoad(devices, DateTimeOffset.UtcNow.AddMinutes(-10).AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond)));
+        return new ClusterLoad(devices, secrets, DateTimeOffset.UtcNow.AddMinutes(-10).AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond)));
     }
 
     /// <summary>Every device's grain has processed a reading it received after <paramref name="since"/>, as any hub shows it.</summary>
@@ -85,6 +89,16 @@ public sealed class ClusterLoad : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Each device connects afresh and sends one reading of <c>t</c> (after its load connection was lost).</summary>
+    public async Task PublishOnceEachAsync(int brokerPort)
+    {
+        foreach (var (id, secret) in _secrets)
+        {
+            await using var device = await MqttDevice.ConnectAsync(brokerPort, id, secret, clientId: id);
+            await device.PublishAsync("""{"values":{"t":20}}""");
+        }
     }
 
     /// <summary>Stops publishing; the readings acknowledged until then.</summary>
@@ -131,7 +145,16 @@ public sealed class ClusterLoad : IAsyncDisposable
         {
             var batch = Enumerable.Range(i, ReadingsPerMessage).Select(n => first + n).ToList();
             var payload = "[" + string.Join(",", batch.Select(ms => $$$"""{"ts":{{{ms}}},"values":{"v":{{{(ms % 100_000).ToString(CultureInfo.InvariantCulture)}}}}}""")) + "]";
-            var ack = await device.PublishAsync(payload);
+            MqttClientPublishResult ack;
+            try
+            {
+                ack = await device.PublishAsync(payload);
+            }
+            catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or OperationCanceledException)
+            {
+                return; // the broker is gone: this message was not acknowledged
+            }
+
             if (ack.ReasonCode != MqttClientPublishReasonCode.Success)
             {
                 throw new InvalidOperationException($"{device.Id}: the broker answered {ack.ReasonCode}");

@@ -74,7 +74,7 @@ public sealed class TestCluster : IAsyncDisposable
         var (data, httpPort) = _homes[index];
         var settings = new Dictionary<string, string>(_settings)
         {
-            ["Mqtt:ClientId"] = $"{_settings["Orleans:ClusterId"]}-hub{index}",
+            ["Mqtt:ClientId"] = ClientId(index),
         };
         _hubs[index] = await HubProcess.StartAsync(data, settings, httpPort);
     }
@@ -92,6 +92,41 @@ public sealed class TestCluster : IAsyncDisposable
     {
         var status = await hub.Admin.GetFromJsonAsync<JsonObject>("/api/cluster");
         return status!["hubs"]!.AsArray().Count(h => h!["status"]!.GetValue<string>() == "Active");
+    }
+
+    /// <summary>
+    /// Waits as <see cref="Eventually.GetAsync{T}"/> does; when it times out, the failure carries what every hub says of
+    /// itself (cluster, ingest, its last log lines), since the hubs are separate processes a debugger does not see.
+    /// </summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
+    {
+        try
+        {
+            return await Eventually.GetAsync(probe, done, timeout, what);
+        }
+        catch (TimeoutException e)
+        {
+            var report = new System.Text.StringBuilder(e.Message);
+            foreach (var hub in _hubs.OfType<HubProcess>())
+            {
+                report.Append($"\n--- hub {hub.Url}\n");
+                foreach (var path in new[] { "/api/cluster", "/api/ingest/stats", "/api/alarms?limit=5" })
+                {
+                    try
+                    {
+                        report.Append(await hub.Admin.GetStringAsync(path)).Append('\n');
+                    }
+                    catch (HttpRequestException failed)
+                    {
+                        report.Append($"{path}: {failed.Message}\n");
+                    }
+                }
+
+                report.Append(string.Join('\n', hub.RecentOutput.Split('\n').TakeLast(60)));
+            }
+
+            throw new TimeoutException(report.ToString(), e);
+        }
     }
 
     public void Kill(int index)
@@ -112,5 +147,29 @@ public sealed class TestCluster : IAsyncDisposable
         {
             await hub.DisposeAsync();
         }
+
+        // As an operator removing hubs for good does (docs/operations.md): a hub's session at the broker outlives the
+        // hub and keeps taking its share of every device's messages, so the next cluster on this broker would lose it.
+        for (var i = 0; i < _hubs.Count; i++)
+        {
+            await ClearBrokerSessionAsync(ClientId(i));
+        }
+    }
+
+    private string ClientId(int index) => $"{_settings["Orleans:ClusterId"]}-hub{index}";
+
+    /// <summary>Connecting with the same client id and a clean start ends the stored session, subscriptions and queue.</summary>
+    private async Task ClearBrokerSessionAsync(string clientId)
+    {
+        using var client = new MQTTnet.MqttClientFactory().CreateMqttClient();
+        var options = new MQTTnet.MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", Servers.Mosquitto.Port)
+            .WithClientId(clientId)
+            .WithCredentials(Servers.Mosquitto.AdminUsername, Servers.Mosquitto.AdminPassword)
+            .WithCleanStart(true)
+            .WithSessionExpiryInterval(0)
+            .Build();
+        await client.ConnectAsync(options);
+        await client.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions());
     }
 }

@@ -10,7 +10,10 @@ namespace IotService.Integration.Tests.Infrastructure;
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
+    private const int OutputLinesKept = 400;
+
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private HubProcess(Process process, string dataPath, int httpPort, int mqttPort)
     {
@@ -31,6 +34,9 @@ public sealed class HubProcess : IAsyncDisposable
     public Uri Url => Admin.BaseAddress!;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The hub's last lines of output (warnings and errors), for a failing test to show.</summary>
+    public string RecentOutput => string.Join('\n', _output);
 
     public HttpClient Admin { get; }
 
@@ -68,11 +74,11 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the hub");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var hub = new HubProcess(process, dataPath, http, mqtt);
+        process.OutputDataReceived += (_, e) => hub.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => hub.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var hub = new HubProcess(process, dataPath, http, mqtt);
         await Eventually.GetAsync(hub.IsHealthyAsync, ok => ok || process.HasExited, TimeSpan.FromSeconds(60), "hub process healthy");
         if (process.HasExited)
         {
@@ -110,6 +116,20 @@ public sealed class HubProcess : IAsyncDisposable
 
         _process.Dispose();
         await Task.CompletedTask;
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > OutputLinesKept)
+        {
+            _output.TryDequeue(out _);
+        }
     }
 
     private async Task<bool> IsHealthyAsync()

@@ -101,6 +101,21 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next matching payload that has arrived already, or null: for polling without a timeout of its own.</summary>
+    public Task<JsonElement?> NextOrNullAsync(string method, Func<JsonElement, bool> match)
+    {
+        var reader = _messages[method].Reader;
+        while (reader.TryRead(out var payload))
+        {
+            if (match(payload))
+            {
+                return Task.FromResult<JsonElement?>(payload);
+            }
+        }
+
+        return Task.FromResult<JsonElement?>(null);
+    }
+
     /// <summary>How many <paramref name="method"/> payloads arrived and were not read yet.</summary>
     public int Unread(string method) => _messages[method].Reader.Count;
 

@@ -55,7 +55,9 @@ public sealed class MosquittoServer : IAsyncDisposable
         await File.WriteAllTextAsync(server._config, $"""
             listener {port} 127.0.0.1
             allow_anonymous false
-            persistence false
+            # Sessions and queued messages survive a restart (saved when Mosquitto stops), as in production.
+            persistence true
+            persistence_location {folder}/
             # A hub's session keeps what the broker assigned it while the hub is away (docs/operations.md); the
             # default of 1,000 messages would drop the rest of a killed hub's share, acknowledged to the devices.
             max_queued_messages 1000000
@@ -86,6 +88,22 @@ public sealed class MosquittoServer : IAsyncDisposable
         {
             throw new InvalidOperationException("mosquitto exited: " + await _process.StandardError.ReadToEndAsync());
         }
+    }
+
+    /// <summary>SIGTERM: Mosquitto saves its sessions and queued messages, then exits; <see cref="RestartAsync"/> starts it again.</summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public void Stop()

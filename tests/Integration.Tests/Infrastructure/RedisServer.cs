@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace IotService.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port with nothing saved to disk (Orleans rebuilds membership when the
-/// hubs come back), stopped (and startable again on the same port) by the test, for outages.
+/// A real <c>redis-server</c> on a free loopback port, stopped (and startable again on the same port and data) by the
+/// test, for outages. It keeps an append-only file as production should: hubs that outlive a Redis restart must find
+/// their membership rows again.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -35,7 +36,7 @@ public sealed class RedisServer : IAsyncDisposable
         Stop();
         _process = Tools.Start(
             "redis-server", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--dir", _folder, "--protected-mode", "yes",
+            "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", _folder, "--protected-mode", "yes",
             // To a file: nobody reads the redirected output, and a full pipe would stop the server.
             "--logfile", LogFile);
         await Eventually.GetAsync(PingsAsync, ok => ok || _process.HasExited, what: $"redis listening on {Port}");

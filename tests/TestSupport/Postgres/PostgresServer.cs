@@ -50,7 +50,13 @@ public sealed class PostgresServer : IAsyncLifetime
         "start");
 
     /// <summary>Stops the server as an outage would (fast mode: open connections are cut), keeping its data.</summary>
-    public Task StopAsync() => _commands!.RunAsync("pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "stop");
+    public async Task StopAsync()
+    {
+        await _commands!.RunAsync("pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "stop");
+
+        // This process's pooled connections died with the server; the next database call of a test starts afresh.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>A connection string to <paramref name="database"/> as the superuser, over TCP on loopback.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using IotService.Dashboard.Live;
+using IotService.Integration.Tests.Infrastructure;
+
+namespace IotService.Integration.Tests.Cluster;
+
+/// <summary>
+/// Issue 18: a shared server away for a while under load. The outage lasts <see cref="Outage"/>, as the issue asks: its
+/// length is the fault being tested, not a wait for something to happen.
+/// </summary>
+public sealed class ClusterOutageTests(ClusterServers servers) : IClassFixture<ClusterServers>
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task PostgresAwayForThirtySecondsLosesNoAcknowledgedReadingAndRegistrationWorksAgainAfter()
+    {
+        await using var cluster = await TestCluster.StartAsync(servers, 2);
+        await ClusterLoad.CreateModelAsync(cluster.Hub(0));
+        await using var load = await ClusterLoad.StartAsync(cluster.Hub(0), servers.Mosquitto.Port, "pg", 10);
+        await WaitUntilSteadyAsync(cluster, load);
+
+        await servers.Postgres.StopAsync();
+        var during = await cluster.Hub(1).Admin.PostAsJsonAsync("/api/devices", new { id = "pg-late", modelId = ClusterLoad.Model });
+        await Task.Delay(Outage);
+        await servers.Postgres.StartAsync();
+
+        Assert.True(during.StatusCode == HttpStatusCode.ServiceUnavailable, $"{during.StatusCode}: {await during.Content.ReadAsStringAsync()}\n{cluster.Hub(1).RecentOutput}");
+        await cluster.EventuallyAsync(
+            async () => (await cluster.Hub(1).Admin.PostAsJsonAsync("/api/devices", new { id = "pg-late", modelId = ClusterLoad.Model })).StatusCode,
+            s => s == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(30),
+            "a registration after PostgreSQL is back");
+        var back = DateTimeOffset.UtcNow;
+        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(0), back), ok => ok, TimeSpan.FromSeconds(60), "every device processed after the outage");
+        var acknowledged = await load.StopAsync();
+        await cluster.EventuallyAsync(() => load.MissingAsync(cluster.Hub(0), acknowledged), missing => missing == 0, TimeSpan.FromSeconds(60), $"all {acknowledged.Count} acknowledged readings in the history");
+    }
+
+    [Fact]
+    public async Task RedisAwayForThirtySecondsLeavesBothHubsWorkingAndTheirLiveEventsFlowAgainAfter()
+    {
+        await using var cluster = await TestCluster.StartAsync(servers, 2);
+        await ClusterLoad.CreateModelAsync(cluster.Hub(0));
+        await using var load = await ClusterLoad.StartAsync(cluster.Hub(0), servers.Mosquitto.Port, "redis", 10);
+        await WaitUntilSteadyAsync(cluster, load);
+
+        servers.Redis.Stop();
+        var stopped = DateTimeOffset.UtcNow;
+        // Membership and the relay are away; the devices' grains and the broker's traffic are not.
+        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(0), stopped), ok => ok, Outage, "every device processed while Redis is away");
+        await Task.Delay(Outage - (DateTimeOffset.UtcNow - stopped));
+        var receivedBefore = await Task.WhenAll(cluster.Hubs.OfType<HubProcess>().Select(ReceivedEventsAsync));
+        await servers.Redis.RestartAsync();
+
+        // Pub/sub keeps nothing for a hub that is not subscribed yet: the relay is back once each hub hears the other
+        // again (the load's device changes flow all the time).
+        var hubs = cluster.Hubs.OfType<HubProcess>().ToList();
+        for (var i = 0; i < hubs.Count; i++)
+        {
+            var before = receivedBefore[i];
+            await cluster.EventuallyAsync(() => ReceivedEventsAsync(hubs[i]), n => n > before, TimeSpan.FromSeconds(30), $"hub {i} receiving the other's events again");
+        }
+
+        await using var first = await LiveClient.ConnectAsync(cluster.Hub(0).Url, HubHost.AdminToken);
+        await using var second = await LiveClient.ConnectAsync(cluster.Hub(1).Url, HubHost.AdminToken);
+        var response = await cluster.Hub(0).Admin.PostAsJsonAsync("/api/devices", new { id = "redis-hot", modelId = ClusterLoad.Model });
+        await HubApi.EnsureAsync(response, HttpStatusCode.Created);
+        var secret = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["secret"]!.GetValue<string>();
+        await using var device = await MqttDevice.ConnectAsync(servers.Mosquitto.Port, "redis-hot", secret, clientId: "redis-hot");
+        await device.PublishAsync("""{"values":{"t":95}}""");
+
+        foreach (var (client, hub) in new[] { (first, 0), (second, 1) })
+        {
+            await cluster.EventuallyAsync(
+                () => client.NextOrNullAsync(LiveMethods.Alarm, a => a.GetProperty("alarm").GetProperty("deviceId").GetString() == "redis-hot"),
+                alarm => alarm is not null,
+                TimeSpan.FromSeconds(30),
+                $"the alarm on hub {hub}'s client");
+        }
+
+        await cluster.WaitUntilActiveAsync(2);
+    }
+
+    [Fact]
+    public async Task TheBrokerRestartingLosesNoReadingItAcknowledgedAndBothHubsSubscribeAgain()
+    {
+        await using var cluster = await TestCluster.StartAsync(servers, 2);
+        await ClusterLoad.CreateModelAsync(cluster.Hub(0));
+        await using var load = await ClusterLoad.StartAsync(cluster.Hub(0), servers.Mosquitto.Port, "broker", 10);
+        await WaitUntilSteadyAsync(cluster, load);
+
+        // The devices lose their connections with the broker; what it acknowledged until then is in its saved state.
+        await servers.Mosquitto.StopGracefullyAsync();
+        var acknowledged = await load.StopAsync();
+        await servers.Mosquitto.RestartAsync();
+
+        // Healthy again means connected and subscribed; then the devices' new connections are served by the cluster.
+        foreach (var hub in cluster.Hubs.OfType<HubProcess>())
+        {
+            await Eventually.GetAsync(async () => (await hub.Admin.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the hub subscribed again");
+        }
+
+        var restarted = DateTimeOffset.UtcNow;
+        await load.PublishOnceEachAsync(servers.Mosquitto.Port);
+        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(0), restarted), ok => ok, TimeSpan.FromSeconds(30), "every device processed after the restart");
+        await cluster.EventuallyAsync(() => load.MissingAsync(cluster.Hub(1), acknowledged), missing => missing == 0, TimeSpan.FromSeconds(60), $"all {acknowledged.Count} acknowledged readings in the history");
+    }
+
+    private static async Task<long> ReceivedEventsAsync(HubProcess hub)
+        => (await hub.Admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/cluster"))!["events"]!["received"]!.GetValue<long>();
+
+    private static async Task WaitUntilSteadyAsync(TestCluster cluster, ClusterLoad load)
+    {
+        var started = DateTimeOffset.UtcNow;
+        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(1), started), ok => ok, TimeSpan.FromSeconds(60), "every device processed");
+    }
+}
