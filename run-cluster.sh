@@ -74,9 +74,9 @@ fi
 # shellcheck disable=SC1090
 . "$secrets"
 
-# Redis: membership only, rebuilt by the hubs when they start, so nothing is saved.
+# Redis: membership and the live-event relay; an append-only file, so hubs that outlive a Redis restart find their rows.
 mkdir -p "$data/redis"
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$data/redis" \
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly yes --dir "$data/redis" \
   --logfile "$data/redis/redis.log" &
 pids+=($!)
 
@@ -88,7 +88,7 @@ if [ ! -f "$data/postgres/PG_VERSION" ]; then
 fi
 [ "$(id -u)" -eq 0 ] && chown -R postgres "$data/postgres"
 as_postgres "$pg_bin/pg_ctl" -D "$data/postgres" -l "$data/postgres/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $data/postgres" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $data/postgres -c max_connections=200" start >/dev/null
 as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='iot'" \
   | grep -q 1 || as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres iot
 
@@ -127,7 +127,8 @@ plugin_opt_config_file $data/mosquitto/dynamic-security.json
 persistence true
 persistence_location $data/mosquitto/
 autosave_interval 10
-max_queued_messages 100000
+# A hub's session is the buffer when the hubs fall behind or one is away: past this, Mosquitto drops (docs/operations.md).
+max_queued_messages 2000000
 log_dest file $data/mosquitto/mosquitto.log
 # Started as root, Mosquitto switches to its own user, which could not save the plugin's changes here; keep ours.
 user $(id -un)
@@ -153,7 +154,7 @@ for i in $(seq 1 $hubs); do
     --Orleans:Clustering=redis --ConnectionStrings:Redis="127.0.0.1:$redis_port" \
     --Orleans:SiloPort=$((11110 + i)) --Orleans:GatewayPort=$((29999 + i)) \
     --Storage:Provider=postgres \
-    --ConnectionStrings:Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=iot" \
+    --ConnectionStrings:Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=iot;Maximum Pool Size=50" \
     --Storage:Path="$data/hub$i" \
     --History:Store=influx --History:Influx:Url="http://127.0.0.1:$influx_port" \
     --Mqtt:Mode=external --Mqtt:Host=127.0.0.1 --Mqtt:Port=$mqtt_port \
