@@ -62,6 +62,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
                     || server.SqlState.StartsWith("53", StringComparison.Ordinal) || server.SqlState.StartsWith("57P", StringComparison.Ordinal):
                 case Npgsql.NpgsqlException { IsTransient: true }:
                     return true;
+
+                // From a grain on another hub, Orleans carries an Npgsql exception by name only (its types are not on
+                // the serializer's allow list); the grain storage wraps nothing else of Npgsql's, so it is the database.
+                case Orleans.Serialization.UnavailableExceptionFallbackException remote when remote.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true:
+                    return true;
             }
         }
 

@@ -73,6 +73,17 @@ public sealed class ClusterLoad : IAsyncDisposable
         return new ClusterLoad(devices, secrets, DateTimeOffset.UtcNow.AddMinutes(-10).AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond)));
     }
 
+    /// <summary>Two hubs, devices publishing through the broker, and every device processed: the state a fault meets.</summary>
+    public static async Task<(TestCluster Cluster, ClusterLoad Load)> StartWithClusterAsync(ClusterServers servers, string prefix, int devices = 10)
+    {
+        var cluster = await TestCluster.StartAsync(servers, 2);
+        await CreateModelAsync(cluster.Hub(0));
+        var load = await StartAsync(cluster.Hub(0), servers.Mosquitto.Port, prefix, devices);
+        var started = DateTimeOffset.UtcNow;
+        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(1), started), ok => ok, TimeSpan.FromSeconds(60), "every device processed");
+        return (cluster, load);
+    }
+
     /// <summary>Every device's grain has processed a reading it received after <paramref name="since"/>, as any hub shows it.</summary>
     public async Task<bool> AllProcessedSinceAsync(HubProcess hub, DateTimeOffset since)
     {

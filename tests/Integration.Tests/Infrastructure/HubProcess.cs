@@ -91,12 +91,7 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>SIGTERM, as a service manager stops the hub: it leaves the cluster and flushes; waits until it has exited.</summary>
     public async Task StopAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await Tools.TerminateAsync(_process, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>

@@ -98,25 +98,10 @@ public sealed class MosquittoServer : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Tools.TerminateAsync(process, TimeSpan.FromSeconds(30));
     }
 
-    public void Stop()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
+    public void Stop() => Tools.Kill(ref _process);
 
     public ValueTask DisposeAsync()
     {

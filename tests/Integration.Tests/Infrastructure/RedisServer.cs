@@ -46,17 +46,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public void Stop()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
+    public void Stop() => Tools.Kill(ref _process);
 
     public ValueTask DisposeAsync()
     {

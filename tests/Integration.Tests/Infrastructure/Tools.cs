@@ -30,6 +30,30 @@ public static class Tools
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {name}");
     }
 
+    /// <summary>SIGKILL and wait, then forget the process (a server a test stops as a crash would).</summary>
+    public static void Kill(ref Process? process)
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>SIGTERM, as a service manager stops a server, and wait until it has exited.</summary>
+    public static async Task TerminateAsync(Process process, TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
     /// <returns>Exit code, standard output and error.</returns>
     public static async Task<(int ExitCode, string Output)> RunAsync(string name, params string[] args)
     {
