@@ -30,7 +30,7 @@ public sealed class BrokerRestartTests(ClusterServers servers) : IClassFixture<C
 
         var restarted = DateTimeOffset.UtcNow;
         await load.PublishOnceEachAsync(servers.Mosquitto.Port);
-        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(0), restarted), ok => ok, TimeSpan.FromSeconds(30), "every device processed after the restart");
+        await cluster.EventuallyAsync(() => load.AllProcessedSinceAsync(cluster.Hub(0), restarted), ok => ok, TimeSpan.FromSeconds(90), "every device processed after the restart");
         await cluster.EventuallyAsync(() => load.MissingAsync(cluster.Hub(1), acknowledged), missing => missing == 0, TimeSpan.FromSeconds(60), $"all {acknowledged.Count} acknowledged readings in the history");
     }
 }
