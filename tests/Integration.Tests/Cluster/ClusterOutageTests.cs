@@ -9,7 +9,7 @@ namespace IotService.Integration.Tests.Cluster;
 /// Issue 18: a shared server away for a while under load. The outage lasts <see cref="Outage"/>, as the issue asks: its
 /// length is the fault being tested, not a wait for something to happen.
 /// </summary>
-public sealed class ClusterOutageTests(ClusterServers servers) : IClassFixture<ClusterServers>
+public sealed class ClusterOutageTests(ClusterServers servers, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ClusterServers>
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
@@ -29,6 +29,13 @@ public sealed class ClusterOutageTests(ClusterServers servers) : IClassFixture<C
         // device or broker account it half made. The answer is 503 when the failure is recognised as the database's,
         // which one CI run in three did not do yet (a 500; docs/operations.md).
         Assert.NotEqual(HttpStatusCode.Created, during.StatusCode);
+        if (during.StatusCode == HttpStatusCode.InternalServerError)
+        {
+            // For whoever makes this a 503 every time: the exception the API did not recognise, as the hub logged it.
+            var log = cluster.Hub(1).RecentOutput;
+            var unhandled = log.IndexOf("An unhandled exception", StringComparison.Ordinal);
+            output.WriteLine(unhandled < 0 ? "the hub's log no longer holds the exception" : log[unhandled..Math.Min(log.Length, unhandled + 3000)]);
+        }
         await cluster.EventuallyAsync(
             async () => (await cluster.Hub(1).Admin.PostAsJsonAsync("/api/devices", new { id = "pg-late", modelId = ClusterLoad.Model })).StatusCode,
             s => s == HttpStatusCode.Created,

@@ -10,7 +10,8 @@ namespace IotService.Integration.Tests.Infrastructure;
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
-    private const int OutputLinesKept = 400;
+    // Enough for an outage test: a database away for 30 s fills hundreds of lines with the grains' failed writes.
+    private const int OutputLinesKept = 3000;
 
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
