@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using IotService.Contracts.Customers;
 using IotService.Contracts.Devices;
-using IotService.Contracts.Models;
 using IotService.Dashboard.Api;
 using IotService.Ingest.Directory;
 using IotService.Ingest.Mqtt.Accounts;
@@ -14,7 +13,7 @@ namespace IotService.Dashboard.Devices;
 /// the grain, tells ingest at once. The broker goes first so that a device never exists without a way to connect: if
 /// it cannot confirm, nothing is created (503); if the grain then fails, the account is deleted again.
 /// </summary>
-public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirectory directory, DirectoryWriter directoryWriter, IBrokerAccounts brokerAccounts, TimeProvider time, ILogger<DeviceRegistrar> logger)
+public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirectory directory, DirectoryWriter directoryWriter, IDirectoryFallback directoryFallback, IBrokerAccounts brokerAccounts, TimeProvider time, ILogger<DeviceRegistrar> logger)
 {
     // No I, O, 0, 1: activation codes are typed from labels.
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -25,7 +24,9 @@ public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirector
         var id = string.IsNullOrEmpty(request.Id) ? "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)) : request.Id;
         var errors = new ValidationErrors();
         errors.Require(DeviceIdPattern().IsMatch(id), "id", "1–64 characters: letters, digits, '.', '_', ':', '-'");
-        errors.Require(!string.IsNullOrEmpty(request.ModelId) && await ModelExistsAsync(request.ModelId), "modelId", $"no device model '{request.ModelId}'");
+        // In a cluster a model saved on another hub a moment ago may not be in this hub's directory yet: ingest's
+        // read-through finds it in the shared catalog (with one hub a miss is final).
+        errors.Require(!string.IsNullOrEmpty(request.ModelId) && (directory.TryGetModel(request.ModelId, out _) || await directoryFallback.FindModelAsync(request.ModelId, cancellationToken)), "modelId", $"no device model '{request.ModelId}'");
         errors.Require(request.Location is null || request.Location.IsValid, "location", "lat must be within ±90 and lon within ±180");
         if (!string.IsNullOrEmpty(request.CustomerId) && !Ids.IsValid(request.CustomerId))
         {
@@ -82,26 +83,6 @@ public sealed partial class DeviceRegistrar(IGrainFactory grains, DeviceDirector
         {
             LogBrokerAccountLeft(id, ex.Message);
         }
-    }
-
-    /// <summary>
-    /// The directory first; on a miss the model's grain, which is the record: in a cluster a model saved on another hub a
-    /// moment ago may not have reached this hub's directory yet.
-    /// </summary>
-    private async Task<bool> ModelExistsAsync(string modelId)
-    {
-        if (directory.TryGetModel(modelId, out _))
-        {
-            return true;
-        }
-
-        if (!Ids.IsValid(modelId) || await grains.GetGrain<IDeviceModelGrain>(modelId).GetAsync() is not { } model)
-        {
-            return false;
-        }
-
-        directory.Upsert(model);
-        return true;
     }
 
     private static string NewActivationCode()
