@@ -7,6 +7,9 @@ namespace IotService.Dashboard.Demo;
 /// <summary>The simulator's MQTT calls: they count what happened instead of throwing.</summary>
 internal static class MqttClientCalls
 {
+    private const int NoSubscriberAttempts = 5;
+    private static readonly TimeSpan NoSubscriberPause = TimeSpan.FromSeconds(1);
+
     public static async Task PublishCountedAsync(
         this IMqttClient client, string topic, byte[] payload, MqttQualityOfServiceLevel qos, DemoStats stats, string deviceId, CancellationToken cancellationToken)
     {
@@ -15,8 +18,20 @@ internal static class MqttClientCalls
             var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).Build();
             var result = await client.PublishAsync(message, cancellationToken);
 
-            // MQTT 5 reason codes below 0x80 are successes ("no matching subscribers" included).
-            if ((int)result.ReasonCode < 0x80)
+            // "No matching subscribers" comes only from an external broker no hub has subscribed to yet (just after
+            // it restarted) and means the reading reached nobody: a device sends it again (docs/ingest.md).
+            for (var attempt = 1; result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers && attempt <= NoSubscriberAttempts; attempt++)
+            {
+                await Task.Delay(NoSubscriberPause, cancellationToken);
+                result = await client.PublishAsync(message, cancellationToken);
+            }
+
+            // Other MQTT 5 reason codes below 0x80 are successes.
+            if (result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers)
+            {
+                stats.OnRejected($"{deviceId}: no hub has subscribed at the broker");
+            }
+            else if ((int)result.ReasonCode < 0x80)
             {
                 stats.OnPublished();
             }

@@ -25,13 +25,25 @@ public sealed partial class ExternalBrokerSubscriber(
     ILogger<ExternalBrokerSubscriber> logger) : BackgroundService
 {
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    // Short: after a broker restart, Mosquitto 2.0 has no shared subscription until a hub subscribes again, and
+    // drops what devices publish meanwhile ("no matching subscribers"); a long back-off would widen that window.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+
+    // Which connection a message came in on (counted up on every connect and disconnect). A PUBACK belongs to its
+    // connection: sent on a later one, its packet identifier may name another message, not yet stored.
+    private int _connection;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         state.Mode = "external";
         using var client = new MqttClientFactory(mqttLogger).CreateMqttClient();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        client.DisconnectedAsync += _ =>
+        {
+            Interlocked.Increment(ref _connection);
+            return Task.CompletedTask;
+        };
         var backoff = MinBackoff;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -39,6 +51,7 @@ public sealed partial class ExternalBrokerSubscriber(
             {
                 try
                 {
+                    Interlocked.Increment(ref _connection);
                     await ConnectAndSubscribeAsync(client, stoppingToken);
                     backoff = MinBackoff;
                     state.Ready = true;
@@ -127,7 +140,7 @@ public sealed partial class ExternalBrokerSubscriber(
             if (!result.Stored.IsCompletedSuccessfully)
             {
                 e.AutoAcknowledge = false;
-                _ = AcknowledgeWhenStoredAsync(e, result.Stored);
+                _ = AcknowledgeWhenStoredAsync(e, result.Stored, Volatile.Read(ref _connection));
             }
         }
         catch (Exception ex)
@@ -136,11 +149,19 @@ public sealed partial class ExternalBrokerSubscriber(
         }
     }
 
-    private async Task AcknowledgeWhenStoredAsync(MqttApplicationMessageReceivedEventArgs e, Task stored)
+    private async Task AcknowledgeWhenStoredAsync(MqttApplicationMessageReceivedEventArgs e, Task stored, int connection)
     {
         try
         {
             await stored;
+            if (connection != Volatile.Read(ref _connection))
+            {
+                // Stored, but its connection is gone: the broker sends it again on the new one (the session keeps it),
+                // and storing it again is harmless (replays are idempotent); that copy is acknowledged.
+                LogAcknowledgementDropped(e.ApplicationMessage.Topic);
+                return;
+            }
+
             await e.AcknowledgeAsync(CancellationToken.None);
         }
         catch (NotStoredException)
@@ -165,6 +186,9 @@ public sealed partial class ExternalBrokerSubscriber(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message on {Topic} not stored; left unacknowledged for redelivery")]
     private partial void LogNotStored(string topic);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message on {Topic} stored after its connection was lost; the broker delivers it again")]
+    private partial void LogAcknowledgementDropped(string topic);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message on {Topic} could not be processed")]
     private partial void LogMessageFailed(Exception exception, string topic);

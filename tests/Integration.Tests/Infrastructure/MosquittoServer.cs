@@ -29,11 +29,16 @@ public sealed class MosquittoServer : IAsyncDisposable
     /// <summary>Null when the broker is anonymous.</summary>
     public string? AdminPassword { get; }
 
-    public static async Task<MosquittoServer> StartAsync()
+    /// <param name="persistent">Sessions and queued messages saved when Mosquitto stops and restored when it starts.</param>
+    public static async Task<MosquittoServer> StartAsync(bool persistent = false)
     {
         var port = FreePort.Next();
-        var config = Path.Combine(TempFolder.Create("mosquitto"), "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        var folder = TempFolder.Create("mosquitto");
+        var config = Path.Combine(folder, "mosquitto.conf");
+        var persistence = persistent ? $"persistence true\npersistence_location {folder}/" : "persistence false";
+
+        // As root, Mosquitto would switch to its own user, which may not write in our folder; see below.
+        await File.WriteAllTextAsync(config, $"listener {port} 127.0.0.1\nallow_anonymous true\n{persistence}\nuser {Environment.UserName}\nlog_dest file {folder}/mosquitto.log\n");
         return await StartedAsync(new MosquittoServer(port, config, adminPassword: null));
     }
 
@@ -62,6 +67,8 @@ public sealed class MosquittoServer : IAsyncDisposable
             # default of 1,000 messages would drop the rest of a killed hub's share, acknowledged to the devices.
             max_queued_messages 1000000
             user {Environment.UserName}
+            # To a file: nobody reads the redirected output, and a full pipe would stop the broker.
+            log_dest file {folder}/mosquitto.log
             plugin {FindPlugin()}
             plugin_opt_config_file {dynsec}
 
