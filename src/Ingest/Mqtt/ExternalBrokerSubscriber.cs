@@ -24,6 +24,8 @@ public sealed partial class ExternalBrokerSubscriber(
     TimeProvider time,
     ILogger<ExternalBrokerSubscriber> logger) : BackgroundService
 {
+    private const int SocketBufferBytes = 4 * 1024 * 1024;
+
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(250);
 
     // Short: after a broker restart, Mosquitto 2.0 has no shared subscription until a hub subscribes again, and
@@ -114,7 +116,13 @@ public sealed partial class ExternalBrokerSubscriber(
             builder.WithCredentials(o.Username, o.Password);
         }
 
-        await client.ConnectAsync(builder.Build(), cancellationToken);
+        var clientOptions = builder.Build();
+
+        // MQTTnet sets the socket's buffers to 8 KB before connecting. On Linux that turns off TCP window scaling and
+        // buffer auto-tuning, so the broker could send the hub only about 5 KB at a time (and loopback's 64 KB
+        // segments were dropped and resent after 200 ms): the whole cluster's ingest was capped by this one window.
+        ((MqttClientTcpOptions)clientOptions.ChannelOptions).BufferSize = SocketBufferBytes;
+        await client.ConnectAsync(clientOptions, cancellationToken);
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter($"$share/{o.SharedGroup}/devices/+/telemetry", MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter($"$share/{o.SharedGroup}/devices/+/status", MqttQualityOfServiceLevel.AtLeastOnce)
