@@ -97,6 +97,27 @@ public sealed class SimulatedDeviceTests : IAsyncLifetime
         await device.CloseAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task AReadingAnsweredNoMatchingSubscribersIsSentAgainAndCountedOnce()
+    {
+        using var device = NewDevice("dev-00004", DemoModels.Chiller, _secrets, MqttQualityOfServiceLevel.AtLeastOnce, MqttProtocolVersion.V500, out _);
+        var now = _time.GetUtcNow();
+        Assert.True(device.TryBeginConnect(now));
+        await device.ConnectAsync(CancellationToken.None);
+        Assert.Equal("online", (await _broker.NextAsync()).Payload);
+
+        _broker.AnswerNoSubscribers(1);
+        Assert.True(device.TryBeginPublish(now.AddSeconds(6)));
+        await device.PublishTelemetryAsync(now, CancellationToken.None);
+
+        var first = await _broker.NextAsync();
+        var again = await _broker.NextAsync();
+        Assert.Equal("devices/dev-00004/telemetry", first.Topic);
+        Assert.Equal(first, again);
+        Assert.Equal((2L, 0L), (_stats.Snapshot().Published, _stats.Snapshot().Rejected));
+        await device.CloseAsync(CancellationToken.None);
+    }
+
     private SimulatedDevice NewDevice(
         string id, DemoModel model, DemoSecrets secrets, MqttQualityOfServiceLevel qos, MqttProtocolVersion version, out IMqttClient client)
     {

@@ -18,6 +18,7 @@ internal sealed class TestBroker : IAsyncDisposable
     private readonly Channel<ReceivedMessage> _received = Channel.CreateUnbounded<ReceivedMessage>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _disconnected = new();
     private readonly MqttServer _server;
+    private int _noSubscribers;
 
     private TestBroker(DemoSecrets secrets, int port, Func<ReceivedMessage, bool>? observer)
     {
@@ -53,6 +54,10 @@ internal sealed class TestBroker : IAsyncDisposable
                 _received.Writer.TryWrite(message);
             }
 
+            // Consumed, as the hub consumes telemetry: routed to nobody, and acknowledged as received. MQTTnet would
+            // otherwise answer "no matching subscribers", which the simulator takes for an external broker without hubs.
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = Interlocked.Decrement(ref _noSubscribers) >= 0 ? MqttPubAckReasonCode.NoMatchingSubscribers : MqttPubAckReasonCode.Success;
             return Task.CompletedTask;
         };
     }
@@ -60,6 +65,9 @@ internal sealed class TestBroker : IAsyncDisposable
     public int Port { get; }
 
     public ConcurrentDictionary<string, MqttProtocolVersion> ProtocolVersions { get; } = new();
+
+    /// <summary>The next <paramref name="count"/> publishes are answered "no matching subscribers", as an external broker answers before any hub has subscribed.</summary>
+    public void AnswerNoSubscribers(int count) => Volatile.Write(ref _noSubscribers, count);
 
     /// <param name="observer">Sees every message first; those it answers false to are not queued for <see cref="NextAsync"/>.</param>
     public static async Task<TestBroker> StartAsync(DemoSecrets secrets, Func<ReceivedMessage, bool>? observer = null)
