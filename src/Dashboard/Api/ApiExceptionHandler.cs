@@ -1,6 +1,8 @@
 using IotService.Dashboard.Hosting.Http;
 using IotService.Ingest.Mqtt.Accounts;
+using IotService.Storage;
 using IotService.Storage.Catalogs;
+using IotService.Storage.Postgres;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -48,25 +50,23 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
     }
 
     /// <summary>
-    /// The database could not be reached or is shutting down, also where Orleans wraps a grain-state failure: a failure of
-    /// the connection itself, or a server error of class 08 (connection), 53 (resources) or 57P (operator intervention:
-    /// a server stopping cuts its open connections with 57P01).
+    /// The database could not be reached or is shutting down (<see cref="PostgresFailures"/>), here or in a grain on another
+    /// hub, which reports it as <see cref="StateDatabaseUnavailableException"/>.
     /// </summary>
     private static bool DatabaseAway(Exception exception)
     {
+        if (PostgresFailures.IsDatabaseAway(exception))
+        {
+            return true;
+        }
+
+        // An Npgsql exception a grain on another hub threw where nothing translated it: Orleans carries it by name only
+        // (its types are not on the serializer's allow list), and Npgsql reaches grains only through their storage.
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is Orleans.Serialization.UnavailableExceptionFallbackException remote && remote.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true)
             {
-                case Npgsql.PostgresException server when server.SqlState.StartsWith("08", StringComparison.Ordinal)
-                    || server.SqlState.StartsWith("53", StringComparison.Ordinal) || server.SqlState.StartsWith("57P", StringComparison.Ordinal):
-                case Npgsql.NpgsqlException { IsTransient: true }:
-                    return true;
-
-                // From a grain on another hub, Orleans carries an Npgsql exception by name only (its types are not on
-                // the serializer's allow list); the grain storage wraps nothing else of Npgsql's, so it is the database.
-                case Orleans.Serialization.UnavailableExceptionFallbackException remote when remote.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true:
-                    return true;
+                return true;
             }
         }
 

@@ -3,6 +3,7 @@ using IotService.Dashboard.Cluster;
 using IotService.Storage;
 using IotService.Storage.GrainState.Postgres;
 using IotService.Storage.GrainState.Sqlite;
+using IotService.Storage.Postgres;
 using Orleans.Configuration;
 using Orleans.Storage;
 
@@ -27,6 +28,12 @@ public static class SiloHostingExtensions
 
         builder.Services.AddOrleans(silo =>
         {
+            if (provider == StorageProviders.Postgres)
+            {
+                // Catalog calls inside grains: a database that is away must reach a caller on another hub as a 503.
+                silo.AddIncomingGrainCallFilter<DatabaseAwayCallFilter>();
+            }
+
             if (cluster.IsCluster)
             {
                 UseRedisCluster(silo, cluster, config.GetConnectionString("Redis")!);

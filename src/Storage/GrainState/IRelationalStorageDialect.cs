@@ -28,6 +28,12 @@ public interface IRelationalStorageDialect
     /// <summary>Deletes the row whose ETag equals <c>@etag</c>.</summary>
     string DeleteSql { get; }
 
+    /// <summary>
+    /// Whether <paramref name="failure"/> means the database is away for now (the adapter then throws
+    /// <see cref="StateDatabaseUnavailableException"/>, which can cross hubs, in its place).
+    /// </summary>
+    bool IsUnavailable(Exception failure);
+
     /// <summary>Opens a connection for one read.</summary>
     Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken);
 

@@ -57,7 +57,33 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        TranslatingAsync(ReadStateAsyncCore(stateName, grainId, grainState, cancellationToken));
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        TranslatingAsync(WriteStateAsyncCore(stateName, grainId, grainState, cancellationToken));
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        TranslatingAsync(ClearStateAsyncCore(stateName, grainId, grainState, cancellationToken));
+
+    /// <summary>
+    /// A database that is away becomes <see cref="StateDatabaseUnavailableException"/>: Orleans passes an
+    /// <see cref="OrleansException"/> on unwrapped, so it reaches a caller on another hub as itself (the driver's own
+    /// exception could not be carried there; its message is kept).
+    /// </summary>
+    private async Task TranslatingAsync(Task operation)
+    {
+        try
+        {
+            await operation.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not StateDatabaseUnavailableException && _dialect.IsUnavailable(e))
+        {
+            throw StateDatabaseUnavailableException.From(e);
+        }
+    }
+
+    private async Task ReadStateAsyncCore<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var key = new StateKey(stateName, grainId);
         var row = await ReadRowAsync(key, cancellationToken).ConfigureAwait(false);
@@ -74,7 +100,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
         grainState.RecordExists = true;
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    private async Task WriteStateAsyncCore<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var key = new StateKey(stateName, grainId);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -98,7 +124,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
         grainState.RecordExists = true;
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    private async Task ClearStateAsyncCore<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var key = new StateKey(stateName, grainId);
         var expected = grainState.ETag;

@@ -22,6 +22,8 @@ public sealed class PostgresStorageDialect(PostgresDatabase database) : IRelatio
     /// <summary>The table is a step of <see cref="PostgresMigrations"/>.</summary>
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => database.EnsureMigratedAsync(cancellationToken);
 
+    public bool IsUnavailable(Exception failure) => PostgresFailures.IsDatabaseAway(failure);
+
     public async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken) =>
         await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 

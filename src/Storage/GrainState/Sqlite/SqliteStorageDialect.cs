@@ -27,6 +27,9 @@ public sealed class SqliteStorageDialect(SqliteDatabase database) : IRelationalS
 
     public Task EnsureSchemaAsync(CancellationToken cancellationToken) => database.ExecuteAsync(CreateTableSql, cancellationToken);
 
+    /// <summary>A local file: there is no other hub to carry a failure to, and nothing to wait out.</summary>
+    public bool IsUnavailable(Exception failure) => false;
+
     public async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken) =>
         await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
