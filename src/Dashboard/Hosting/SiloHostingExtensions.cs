@@ -64,6 +64,10 @@ public static class SiloHostingExtensions
     private static void UseRedisCluster(ISiloBuilder silo, HubClusterOptions cluster, string redis)
     {
         silo.UseRedisClustering(redis);
+
+        // Durable reminders live beside the membership (SPEC §3). No feature registers one yet: the dispatch round and
+        // the sweeps use timers and catalog queries that outlive a lost hub by themselves (docs/operations.md).
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;
