@@ -25,7 +25,11 @@ public static class LoadDevices
         return clients;
     }
 
-    public static async Task<IMqttClient> ConnectAsync(LoadOptions o, string id, string? secret)
+    /// <param name="socketBufferBytes">
+    /// Null: MQTTnet's 8 KB, as a device has. A connection that receives a lot needs more: set before connecting, 8 KB
+    /// turns off TCP window scaling on Linux, and the sender can then send only about 5 KB at a time.
+    /// </param>
+    public static async Task<IMqttClient> ConnectAsync(LoadOptions o, string id, string? secret, int? socketBufferBytes = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder().WithTcpServer(o.Host, o.MqttPort).WithClientId(id).WithTimeout(TimeSpan.FromSeconds(30));
@@ -34,7 +38,13 @@ public static class LoadDevices
             options.WithCredentials(id, secret);
         }
 
-        await client.ConnectAsync(options.Build());
+        var built = options.Build();
+        if (socketBufferBytes is { } bytes)
+        {
+            ((MqttClientTcpOptions)built.ChannelOptions).BufferSize = bytes;
+        }
+
+        await client.ConnectAsync(built);
         return client;
     }
 

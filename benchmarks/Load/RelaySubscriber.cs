@@ -26,7 +26,9 @@ public sealed class RelaySubscriber : IAsyncDisposable
 
     public static async Task<RelaySubscriber> ConnectAsync(LoadOptions o)
     {
-        var subscriber = new RelaySubscriber(await LoadDevices.ConnectAsync(o, "load-subscriber", null));
+        // Every message comes through this one connection: with a device's 8 KB socket buffers it took about 5% of them
+        // and the broker dropped the rest once its queue for it was full (docs/benchmarks.md, issue 19).
+        var subscriber = new RelaySubscriber(await LoadDevices.ConnectAsync(o, "load-subscriber", null, socketBufferBytes: 4 * 1024 * 1024));
         var filter = new MqttClientSubscribeOptionsBuilder().WithTopicFilter("devices/+/telemetry", (MqttQualityOfServiceLevel)o.Qos).Build();
         await subscriber._client.SubscribeAsync(filter);
         return subscriber;
