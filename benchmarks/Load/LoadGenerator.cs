@@ -33,11 +33,12 @@ public static class LoadGenerator
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Seconds));
         var latencies = new List<double>[o.Connections];
         var written = o.HubPid is { } pid ? ProcessIo.WriteBytes(pid) : null;
+        var refusals = new PublishRefusals();
         var stopwatch = Stopwatch.StartNew();
         var publishers = Task.WhenAll(Enumerable.Range(0, o.Connections)
-            .Select(i => Publishers.PublishAsync(clients[i], devices[i].Item1, properties, o.Qos, o.Rate, latencies[i] = [], stop.Token)));
+            .Select(i => Publishers.PublishAsync(clients[i], devices[i].Item1, properties, o.Qos, o.Rate, latencies[i] = [], refusals, stop.Token)));
         var flooders = Task.WhenAll(Enumerable.Range(o.Connections, o.Flood)
-            .Select(i => Publishers.FloodAsync(clients[i], devices[i].Item1, properties, o.FloodQos, stop.Token)));
+            .Select(i => Publishers.FloodAsync(clients[i], devices[i].Item1, properties, o.FloodQos, refusals, stop.Token)));
         var counts = await publishers;
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         var flooded = (await flooders).Sum();
@@ -50,6 +51,11 @@ public static class LoadGenerator
             $"acknowledged {total} messages in {elapsed:F1} s = {total / elapsed:F0} msg/s ({total * o.Values / elapsed:F0} values/s); " +
             $"ack latency p50 {latency.P50:F2} ms, p99 {latency.P99:F2} ms, max {latency.Max:F2} ms" +
             (subscriber is null ? "" : $"; relayed to subscriber {subscriber.Received}"));
+        if (refusals.Report() is { } refused)
+        {
+            Console.WriteLine(refused);
+        }
+
         if (o.HubPid is { } hubPid)
         {
             var perMessage = ProcessIo.PerMessage(written, writtenAfter, total);

@@ -14,6 +14,8 @@ namespace IotService.Benchmarks.Load;
 /// they can at <c>--flood-qos</c>, and reports the other connections' acknowledgement latency on its own.
 /// <c>--hub-pid</c> reports the bytes that process wrote to disk per acknowledged message. <c>--storage-path</c>
 /// names a folder filled by <c>seed</c>: the run registers the seeded devices, so their history is the seeded one.
+/// Publishes the broker answers without taking them (see <see cref="PublishRefusals"/>) are reported on their own line
+/// and not counted as acknowledged.
 /// </summary>
 public sealed record LoadOptions(
     string Host,

@@ -17,7 +17,7 @@ public static class Publishers
     /// connection at its own phase within the period (devices are not synchronised, and 200 publishes landing in the
     /// same millisecond would measure a burst, not a rate). A connection that falls behind catches up at once.
     /// </summary>
-    public static async Task<long> PublishAsync(IMqttClient client, string deviceId, string[] properties, int qos, double rate, List<double> latencies, CancellationToken stop)
+    public static async Task<long> PublishAsync(IMqttClient client, string deviceId, string[] properties, int qos, double rate, List<double> latencies, PublishRefusals refusals, CancellationToken stop)
     {
         var topic = $"devices/{deviceId}/telemetry";
         var random = new Random(deviceId.GetHashCode(StringComparison.Ordinal));
@@ -25,6 +25,7 @@ public static class Publishers
         var phase = random.NextDouble();
         var clock = Stopwatch.StartNew();
         var sent = 0L;
+        var acknowledged = 0L;
         while (!stop.IsCancellationRequested)
         {
             if (rate > 0 && !await WaitForTurnAsync(clock, (sent + phase) / rate, stop))
@@ -34,33 +35,48 @@ public static class Publishers
 
             var message = Message(topic, Payload(builder, random, properties), qos);
             var started = Stopwatch.GetTimestamp();
-            if (!await TryPublishAsync(client, message))
+            if (await TryPublishAsync(client, message) is not { } reason)
             {
                 break;
             }
 
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             sent++;
+            if (PublishRefusals.Accepted(reason))
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                acknowledged++;
+            }
+            else
+            {
+                refusals.Add(reason);
+            }
         }
 
-        return sent;
+        return acknowledged;
     }
 
     /// <summary>As fast as the connection takes them: QoS 0 as fast as they can be written, QoS 1 with several in flight.</summary>
-    public static async Task<long> FloodAsync(IMqttClient client, string deviceId, string[] properties, int qos, CancellationToken stop)
+    public static async Task<long> FloodAsync(IMqttClient client, string deviceId, string[] properties, int qos, PublishRefusals refusals, CancellationToken stop)
     {
         var topic = $"devices/{deviceId}/telemetry";
         var loops = Enumerable.Range(0, qos == 0 ? 1 : FloodInFlight).Select(async n =>
         {
             var random = new Random(n);
             var builder = new StringBuilder();
-            var sent = 0L;
-            while (!stop.IsCancellationRequested && await TryPublishAsync(client, Message(topic, Payload(builder, random, properties), qos)))
+            var acknowledged = 0L;
+            while (!stop.IsCancellationRequested && await TryPublishAsync(client, Message(topic, Payload(builder, random, properties), qos)) is { } reason)
             {
-                sent++;
+                if (PublishRefusals.Accepted(reason))
+                {
+                    acknowledged++;
+                }
+                else
+                {
+                    refusals.Add(reason);
+                }
             }
 
-            return sent;
+            return acknowledged;
         });
         return (await Task.WhenAll(loops)).Sum();
     }
@@ -83,16 +99,16 @@ public static class Publishers
         }
     }
 
-    private static async Task<bool> TryPublishAsync(IMqttClient client, MqttApplicationMessage message)
+    /// <returns>The broker's answer (QoS 0: success once written), or null when the connection is gone.</returns>
+    private static async Task<MqttClientPublishReasonCode?> TryPublishAsync(IMqttClient client, MqttApplicationMessage message)
     {
         try
         {
-            await client.PublishAsync(message, CancellationToken.None);
-            return true;
+            return (await client.PublishAsync(message, CancellationToken.None)).ReasonCode;
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
         {
-            return false;
+            return null;
         }
     }
 

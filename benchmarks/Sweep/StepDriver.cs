@@ -72,8 +72,14 @@ public static class StepDriver
         using var phase = CancellationTokenSource.CreateLinkedTokenSource(stop);
         phase.CancelAfter(TimeSpan.FromSeconds(seconds));
         var clock = Stopwatch.StartNew();
+        var refusals = new PublishRefusals();
         var counts = await Task.WhenAll(Enumerable.Range(0, clients.Length)
-            .Select(i => Publishers.PublishAsync(clients[i], ids[i], properties, qos, rate / clients.Length, latencies[i] = [], phase.Token)));
+            .Select(i => Publishers.PublishAsync(clients[i], ids[i], properties, qos, rate / clients.Length, latencies[i] = [], refusals, phase.Token)));
+        if (refusals.Report() is { } refused)
+        {
+            Console.WriteLine(refused);
+        }
+
         return (counts.Sum(), latencies, clock.Elapsed.TotalSeconds);
     }
 
